@@ -1,0 +1,3 @@
+from letterlint.cli import main
+
+raise SystemExit(main())

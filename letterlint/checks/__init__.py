@@ -1,0 +1,1 @@
+"""Check kinds: code that interprets rules written as data."""

@@ -1,0 +1,100 @@
+"""What every check kind gets: the document, the profile, the rules and lazy sentiment."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from letterlint.document import Document
+from letterlint.model import Finding, Span
+from letterlint.rulepack import Profile, Rule, RuleSet
+
+USER_PATTERN_TIMEOUT = 0.5  # seconds a user pattern may spend on one letter
+
+
+class RuleTimeout(RuntimeError):
+    """A user pattern ran longer than USER_PATTERN_TIMEOUT (catastrophic backtracking)."""
+
+
+@dataclass
+class Context:
+    doc: Document
+    profile: Profile
+    ruleset: RuleSet
+    _sections: dict[str, Span | None] = field(default_factory=dict)
+
+    @cached_property
+    def compounds(self) -> list[float]:
+        """VADER compound per sentence, in order (the tone arc)."""
+        from letterlint.nlp import sentiment
+
+        scorer = sentiment()
+        return [scorer.compound(s.text) for s in self.doc.sentences]
+
+    @cached_property
+    def body_compounds(self) -> list[float]:
+        body = {s.index for s in self.doc.body_sentences}
+        return [c for i, c in enumerate(self.compounds) if i in body] or list(self.compounds)
+
+    def finding(self, rule: Rule, span: Span, message: str | None = None) -> Finding:
+        excerpt = self.doc.text[span.start : span.end]
+        return Finding(
+            rule=rule.id,
+            family=rule.family,
+            severity=rule.severity,
+            span=span,
+            start=self.doc.position(span.start),
+            end=self.doc.position(span.end),
+            message=message or rule.message,
+            excerpt=excerpt,
+            suggestion=rule.suggestion,
+            note=rule.note,
+        )
+
+
+def finditer(pattern: re.Pattern[str], text: str, rule: Rule) -> Iterator[re.Match[str]]:
+    """Matches of a rule's pattern; user patterns (the `regex` module) get a time limit."""
+    if rule.builtin:
+        yield from pattern.finditer(text)
+        return
+    try:
+        yield from pattern.finditer(text, timeout=USER_PATTERN_TIMEOUT)  # type: ignore[call-arg]
+    except TimeoutError:
+        raise RuleTimeout(
+            f"pattern of rule {rule.id} took longer than {USER_PATTERN_TIMEOUT}s (catastrophic backtracking?)"
+        ) from None
+
+
+def in_region(ctx: Context, rule: Rule, span: Span) -> bool:
+    return rule.region == "any" or ctx.doc.region_of(span) == rule.region
+
+
+def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) -> Iterator[Span]:
+    """Spans where the rule's patterns match in the writer's own voice, outside `unless`."""
+    assert rule.compiled is not None
+    doc = ctx.doc
+    lo = text_span.start if text_span else 0
+    hi = text_span.end if text_span else len(doc.text)
+    for m in finditer(rule.compiled, doc.text[lo:hi], rule):
+        span = Span(lo + m.start(), lo + m.end())
+        if span.end == span.start or not in_region(ctx, rule, span):
+            continue
+        if rule.scope == "writer" and not doc.in_writer_voice(span):
+            continue
+        if rule.compiled_unless is not None and _cancelled(ctx, rule, span):
+            continue
+        yield span
+
+
+def _cancelled(ctx: Context, rule: Rule, span: Span) -> bool:
+    """`unless` patterns cancel a match when they overlap it within its sentence."""
+    assert rule.compiled_unless is not None
+    sentence = ctx.doc.sentence_at(span.start)
+    lo, hi = (sentence.span.start, sentence.span.end) if sentence else (span.start, span.end)
+    text = ctx.doc.text[lo:hi]
+    return any(
+        lo + m.start() < span.end and lo + m.end() > span.start
+        for m in finditer(rule.compiled_unless, text, rule)
+    )

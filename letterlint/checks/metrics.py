@@ -1,0 +1,117 @@
+"""Check kind `metric`: countable properties of the text against a threshold."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from letterlint.checks.base import Context, accepted_matches
+from letterlint.document import WORD
+from letterlint.model import Finding, Span
+from letterlint.rulepack import Rule
+
+_DEFAULTS = {
+    "max_words": 600.0,
+    "long_sentence": 40.0,
+    "paragraph_words": 180.0,
+    "reading_grade": 12.0,
+}
+
+
+def threshold(rule: Rule, ctx: Context, default_key: str) -> float:
+    """A number in the rule, or the name of a profile threshold."""
+    value = rule.threshold if rule.threshold is not None else default_key
+    if isinstance(value, str):
+        return ctx.profile.threshold(value, _DEFAULTS.get(value, 0.0))
+    return float(value)
+
+
+def _words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def _letter_words(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    limit = threshold(rule, ctx, "max_words")
+    total = 0
+    for sentence in ctx.doc.sentences:
+        total += _words(sentence.text)
+        if total > limit:
+            full = len(ctx.doc.words)
+            message = f"{rule.message} ({full} words; aim for under {int(limit)})"
+            yield ctx.finding(rule, sentence.span, message)
+            return
+
+
+def _sentence_words(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    limit = threshold(rule, ctx, "long_sentence")
+    count = 0
+    for sentence in ctx.doc.sentences:
+        n = _words(sentence.text)
+        if n > limit:
+            yield ctx.finding(rule, sentence.span, f"{rule.message} ({n} words)")
+            count += 1
+            if count >= rule.max_per_letter:
+                return
+
+
+def _paragraph_words(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    limit = threshold(rule, ctx, "paragraph_words")
+    doc = ctx.doc
+    for para in doc.paragraphs:
+        n = _words(doc.text[para.start : para.end])
+        if n > limit:
+            first_line = doc.line_span(doc.position(para.start).line)
+            span = Span(para.start, max(para.start, min(first_line.end, para.end)))
+            yield ctx.finding(rule, span, f"{rule.message} ({n} words in one paragraph)")
+
+
+def _reading_grade(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    from letterlint.nlp import reading_grade
+
+    body = ctx.doc.body_sentences
+    if sum(_words(s.text) for s in body) < 60:
+        return  # too short for a grade to mean anything
+    grade = reading_grade(" ".join(s.text for s in body))
+    limit = threshold(rule, ctx, "reading_grade")
+    if grade > limit:
+        longest = max(body, key=lambda s: _words(s.text))
+        yield ctx.finding(rule, longest.span, f"{rule.message} (grade {grade:.1f})")
+
+
+def _count(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """Fires at the occurrence that makes the count reach `min_count`."""
+    for n, span in enumerate(accepted_matches(ctx, rule), start=1):
+        if n == rule.min_count:
+            yield ctx.finding(rule, span, f"{rule.message} ({n} times or more)")
+            return
+
+
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _shouting(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """Whole sentences in capitals; short acronyms (NYC, BBQ) do not count."""
+    count = 0
+    for sentence in ctx.doc.sentences:
+        words = _CAPS_WORD.findall(sentence.text)
+        upper = [w for w in words if w.isupper()]
+        letters = sum(len(w) for w in upper)
+        if len(words) >= 3 and len(upper) >= 0.8 * len(words) and letters >= 10:
+            yield ctx.finding(rule, sentence.span)
+            count += 1
+            if count >= rule.max_per_letter:
+                return
+
+
+METRICS: dict[str, Callable[[Rule, Context], Iterator[Finding]]] = {
+    "letter-words": _letter_words,
+    "sentence-words": _sentence_words,
+    "paragraph-words": _paragraph_words,
+    "reading-grade": _reading_grade,
+    "count": _count,
+    "shouting": _shouting,
+}
+
+
+def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    yield from METRICS[rule.metric or ""](rule, ctx)

@@ -1,0 +1,50 @@
+"""Check kind `section`: which parts of the profile's letter shape are present."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from letterlint.checks.base import Context, accepted_matches
+from letterlint.model import Finding, Span
+from letterlint.rulepack import Rule
+
+
+def locate(rule: Rule, ctx: Context) -> Span | None:
+    """Where the section is found, or None when the letter lacks it."""
+    doc = ctx.doc
+    if rule.detect == "greeting":
+        return doc.greeting.span if doc.greeting else None
+    if rule.detect == "sign-off":
+        return doc.sign_off
+    if rule.compiled is None:
+        return None
+    return next(accepted_matches(ctx, rule), None)
+
+
+def presence(ctx: Context) -> dict[str, bool]:
+    result: dict[str, bool] = {}
+    for section in ctx.profile.sections:
+        rule = ctx.ruleset.section_rule(section)
+        assert rule is not None  # checked when the profile was loaded
+        result[section] = locate(rule, ctx) is not None
+    return result
+
+
+def anchor(ctx: Context, section: str) -> Span:
+    """Where a missing section belongs: the top for a greeting, the end for the rest."""
+    doc = ctx.doc
+    if not doc.sentences:
+        return Span(0, 0)
+    if section in ("greeting", "acknowledgement"):
+        return doc.sentences[0].span
+    if section == "sign-off" or not doc.body_sentences:
+        return doc.sentences[-1].span
+    return doc.body_sentences[-1].span
+
+
+def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
+    section = rule.section or rule.name
+    if section in present and not present[section]:
+        finding = ctx.finding(rule, anchor(ctx, section))
+        yield replace(finding, suggestion=rule.example or rule.suggestion)

@@ -1,0 +1,396 @@
+"""The letter as the checks see it: text, lines, paragraphs, sentences, regions, scopes.
+
+Every offset is a code-point index into the original text, so a finding maps back
+to the exact line and column the writer sees, whatever the line endings.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+from letterlint.model import Position, Span
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BLANK_LINES = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|\r|\n)){2,}")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
+
+# A sentence ends at . ! ? … (stacked is fine), then optional closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "p.s",
+        "ps",
+        "a.m",
+        "p.m",
+        "no",
+        "approx",
+        "mt",
+        "ave",
+    ]
+)
+
+_SALUTATION = re.compile(
+    r"^\s*(?:(?:my\s+)?dear(?:est)?|hi|hey|hello|hiya|greetings|good\s+(?:morning|evening|afternoon)"
+    r"|to|sweetheart|darling|my\s+love|love|my\s+dear)\b",
+    re.IGNORECASE,
+)
+_VALEDICTION = re.compile(
+    r"^\s*(?:with\s+)?(?:all\s+(?:of\s+)?my\s+)?(?:love|lots\s+of\s+love|much\s+love|yours|"
+    r"(?:yours\s+)?(?:truly|sincerely|faithfully|always|forever|ever)|sincerely|"
+    r"take\s+care|best(?:\s+wishes)?|(?:kind|warm|warmest|best)\s+regards|regards|cheers|warmly|"
+    r"(?:with\s+)?(?:gratitude|thanks|affection|respect|hope|hugs)|thanks|thank\s+you|xo+x*|x+|"
+    r"hugs|always|forever|ever\s+thine|ever\s+yours|until\s+soon|see\s+you(?:\s+soon)?|bye|"
+    r"(?:your\s+)?(?:friend|brother|sister|son|daughter|mom|mum|dad)|affectionately|fondly|"
+    r"respectfully|gratefully|hopefully|peace|be\s+well|stay\s+well|talk\s+soon|speak\s+soon)"
+    r"\b[^.!?]{0,30}$",
+    re.IGNORECASE,
+)
+_DASH_NAME = re.compile(r"^\s*[-–—~]+\s*\S.{0,30}$")
+_NAME_LINE = re.compile(r"^\s*[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2}\s*[,.]?\s*$")
+_NOT_NAMES = frozenset(
+    [
+        "anyway",
+        "whatever",
+        "idk",
+        "bye",
+        "ok",
+        "okay",
+        "fine",
+        "so",
+        "well",
+        "yeah",
+        "yes",
+        "no",
+        "nothing",
+        "goodbye",
+        "sorry",
+        "please",
+        "thanks",
+        "nevermind",
+        "lol",
+    ]
+)
+_POSTSCRIPT = re.compile(r"^\s*p\.?\s*p?\.?\s*s\b", re.IGNORECASE)
+
+# Scope markers: text the writer does not assert in their own voice.
+_NEGATOR = re.compile(
+    r"\b(?:not|never|no|nor|cannot|can['’]?t|won['’]?t|wont|don['’]?t|dont|didn['’]?t|"
+    r"doesn['’]?t|isn['’]?t|aren['’]?t|wasn['’]?t|shouldn['’]?t|wouldn['’]?t|refuse|"
+    r"no\s+longer|stop(?:ped)?|instead\s+of|rather\s+than)\b",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|whether|could\s+(?:say|tell|write|claim|promise)|would\s+(?:say|tell|write|claim)|"
+    r"might\s+(?:say|tell|write)|tempted\s+to|pretend(?:ing)?|imagine|suppose|as\s+though|"
+    r"as\s+if|easy\s+to\s+(?:say|write)|the\s+old\s+me\s+would(?:\s+have)?|used\s+to\s+(?:say|write|think))\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\band\s+so\b|\bbecause\b", re.IGNORECASE)
+_SPEECH_VERB = re.compile(
+    r"(?P<subject>\b[\w'’]+(?:\s+[\w'’]+)?)\s+(?:once\s+|always\s+|even\s+|literally\s+|kept\s+)?"
+    r"(?:said|says|told\s+(?:me|us|him|her|them)|tells\s+(?:me|us)|wrote|writes|texted|asked|"
+    r"yelled|shouted|screamed|accused\s+me\s+of|called\s+me|used\s+to\s+say|would\s+say|put\s+it|"
+    r"keeps?\s+saying|kept\s+saying|was\s+saying)\b[,:]?",
+    re.IGNORECASE,
+)
+_FIRST_PERSON_SUBJECT = re.compile(r"(?:^|\s)(?:i|we)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    span: Span
+    text: str
+    paragraph: int
+
+
+class Document:
+    """Read-only view of one letter with exact character spans."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    # -- positions -----------------------------------------------------------
+
+    def position(self, offset: int) -> Position:
+        line = bisect_right(self._line_starts, offset) - 1
+        return Position(line + 1, offset - self._line_starts[line] + 1)
+
+    def line_span(self, line: int) -> Span:
+        """Span of 1-based `line` without its line break."""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        return Span(start, end)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    # -- structure -----------------------------------------------------------
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        spans: list[Span] = []
+        start = 0
+        for gap in _BLANK_LINES.finditer(self.text):
+            spans.append(Span(start, gap.start()))
+            start = gap.end()
+        spans.append(Span(start, len(self.text)))
+        return [s for s in (_trim(self.text, sp) for sp in spans) if s.end > s.start]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        result: list[Sentence] = []
+        for p_index, para in enumerate(self.paragraphs):
+            for span in _split_sentences(self.text, para):
+                result.append(Sentence(len(result), span, self.text[span.start : span.end], p_index))
+        return result
+
+    @cached_property
+    def words(self) -> list[Span]:
+        return [Span(m.start(), m.end()) for m in WORD.finditer(self.text)]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        starts = self._sentence_starts
+        i = bisect_right(starts, offset) - 1
+        if i >= 0:
+            s = self.sentences[i]
+            if s.span.start <= offset <= s.span.end:
+                return s
+        return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.span.start for s in self.sentences]
+
+    # -- regions -------------------------------------------------------------
+
+    @cached_property
+    def greeting(self) -> Sentence | None:
+        """The salutation: a short first line addressed to the reader."""
+        if not self.sentences:
+            return None
+        first = self.sentences[0]
+        line = self.position(first.span.start).line
+        line_text = self.text[slice(*_span_tuple(self.line_span(line)))].strip()
+        if first.span.end > self.line_span(line).end:
+            return None  # the first sentence runs past the first line: prose, not a salutation
+        words = len(WORD.findall(line_text))
+        if words == 0 or words > 7:
+            return None
+        if _SALUTATION.match(line_text) or (line_text.endswith(",") and words <= 4):
+            return first
+        return None
+
+    @cached_property
+    def postscript_start(self) -> int | None:
+        """Offset of a trailing P.S. paragraph, which is not part of the closing."""
+        for para in reversed(self.paragraphs[1:]):
+            if _POSTSCRIPT.match(self.text[para.start : para.end]):
+                return para.start
+            break
+        return None
+
+    @cached_property
+    def sign_off(self) -> Span | None:
+        """Trailing lines that close the letter: "Love," / "Take care, Sam" / "— Jo"."""
+        end_limit = self.postscript_start if self.postscript_start is not None else len(self.text)
+        lines = []
+        last_line = self.position(max(end_limit - 1, 0)).line if end_limit else 0
+        for line in range(last_line, 0, -1):
+            span = self.line_span(line)
+            if span.end > end_limit:
+                span = Span(span.start, max(span.start, end_limit))
+            if self.text[span.start : span.end].strip():
+                lines.append(span)
+            if len(lines) == 3:
+                break
+        if not lines:
+            return None
+        greeting = self.greeting
+        start: int | None = None
+        for i, span in enumerate(lines):
+            raw = self.text[span.start : span.end]
+            if greeting is not None and span.start <= greeting.span.start:
+                break
+            if _VALEDICTION.match(raw) and len(WORD.findall(raw)) <= 7 and not raw.rstrip().endswith("?"):
+                start = span.start
+                continue
+            if i == 0 and _is_name_line(raw):
+                start = span.start
+                continue
+            if i == 0 and _DASH_NAME.match(raw):
+                start = span.start
+                continue
+            break
+        if start is None:
+            return None
+        return _trim(self.text, Span(start, lines[0].end))
+
+    @cached_property
+    def body_sentences(self) -> list[Sentence]:
+        """Sentences between the greeting and the sign-off (and before any P.S.)."""
+        lo = self.greeting.span.end if self.greeting else -1
+        hi = self.sign_off.start if self.sign_off else (self.postscript_start or len(self.text) + 1)
+        return [s for s in self.sentences if s.span.start >= lo and s.span.end <= hi]
+
+    @cached_property
+    def closing_sentences(self) -> list[Sentence]:
+        """The last two sentences of the body: what the reader is left with."""
+        return self.body_sentences[-2:]
+
+    @cached_property
+    def closing_region(self) -> Span | None:
+        parts = [s.span for s in self.closing_sentences]
+        if self.sign_off:
+            parts.append(self.sign_off)
+        if not parts:
+            return None
+        return Span(min(p.start for p in parts), max(p.end for p in parts))
+
+    def region_of(self, span: Span) -> str:
+        if self.greeting and span.end <= self.greeting.span.end:
+            return "opening"
+        closing = self.closing_region
+        if closing and span.start >= closing.start:
+            return "closing"
+        return "body"
+
+    # -- judgement scopes ----------------------------------------------------
+
+    @cached_property
+    def quoted(self) -> list[Span]:
+        """Spans inside quotation marks, and reported speech after a speech verb."""
+        spans = [Span(m.start(), m.end()) for m in _quote_matches(self.text)]
+        for sentence in self.sentences:
+            for verb in _SPEECH_VERB.finditer(sentence.text):
+                subject = verb.group("subject")
+                if _FIRST_PERSON_SUBJECT.search(" " + subject.split()[-1]):
+                    continue
+                start = sentence.span.start + verb.end()
+                spans.append(Span(start, sentence.span.end))
+        return spans
+
+    def is_quoted(self, span: Span) -> bool:
+        return any(q.start <= span.start and span.end <= q.end + 1 for q in self.quoted)
+
+    def clause_before(self, span: Span) -> str:
+        """Text from the start of the clause that contains `span` up to the span."""
+        sentence = self.sentence_at(span.start)
+        start = sentence.span.start if sentence else max(0, span.start - 120)
+        before = self.text[start : span.start]
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        if breaks:
+            before = before[breaks[-1].end() :]
+        return before
+
+    def is_negated(self, span: Span) -> bool:
+        before = self.clause_before(span)
+        tail = " ".join(before.split()[-7:])
+        return bool(_NEGATOR.search(tail))
+
+    def is_hypothetical(self, span: Span) -> bool:
+        sentence = self.sentence_at(span.start)
+        start = sentence.span.start if sentence else max(0, span.start - 120)
+        return bool(_HYPOTHETICAL.search(self.text[start : span.start]))
+
+    def in_writer_voice(self, span: Span) -> bool:
+        """False where the words are negated, quoted, reported or hypothetical."""
+        return not (self.is_quoted(span) or self.is_negated(span) or self.is_hypothetical(span))
+
+
+def _span_tuple(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _is_name_line(raw: str) -> bool:
+    stripped = raw.strip()
+    if not stripped or len(stripped) > 30 or not _NAME_LINE.match(stripped):
+        return False
+    words = [w.lower() for w in WORD.findall(stripped)]
+    return bool(words) and not any(w in _NOT_NAMES for w in words) and stripped[0].isupper()
+
+
+def _quote_matches(text: str) -> list[re.Match[str]]:
+    pattern = re.compile(
+        r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|‘[^’\n]{1,400}’(?![^\W\d_])"
+        r"|(?<![\w'’])'(?=[^\W\d_\s])[^'\n]{1,400}?(?<![\s])'(?![\w])"
+    )
+    return list(pattern.finditer(text))
+
+
+def _split_sentences(text: str, para: Span) -> list[Span]:
+    spans: list[Span] = []
+    start = para.start
+    chunk = text[para.start : para.end]
+    cuts: list[int] = []
+    for m in _SENTENCE_END.finditer(chunk):
+        if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1:
+            word = re.search(r"([\w.]+)$", chunk[: m.start()])
+            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+        cuts.append(para.start + m.end())
+    cuts.extend(_line_cuts(text, para))
+    for cut in sorted(set(cuts)):
+        if cut <= start:
+            continue
+        span = _trim(text, Span(start, cut))
+        if span.end > span.start:
+            spans.append(span)
+        start = cut
+    tail = _trim(text, Span(start, para.end))
+    if tail.end > tail.start:
+        spans.append(tail)
+    return spans
+
+
+def _line_cuts(text: str, para: Span) -> list[int]:
+    """Short lines (a salutation, a sign-off, a name) stand as sentences of their own."""
+    cuts = []
+    chunk = text[para.start : para.end]
+    for m in _LINE_BREAK.finditer(chunk):
+        line_start = chunk.rfind("\n", 0, m.start()) + 1
+        line_start = max(line_start, chunk.rfind("\r", 0, m.start()) + 1)
+        line = chunk[line_start : m.start()].strip()
+        nxt = chunk[m.end() :].lstrip()
+        words = len(WORD.findall(line))
+        if words == 0:
+            continue
+        short_line = words <= 6 and (
+            line.endswith((",", ":", "!"))
+            or (nxt[:1].isupper() and not line[-1:].isalpha())
+            or _SALUTATION.match(line) is not None
+            or _VALEDICTION.match(nxt) is not None
+            or _VALEDICTION.match(line) is not None
+            or _DASH_NAME.match(nxt) is not None
+        )
+        if short_line or (nxt[:1] in "-–—•*" and nxt[:1] != ""):
+            cuts.append(para.start + m.start())
+    return cuts

@@ -1,0 +1,150 @@
+"""The engine: run every enabled rule over a document, sort the findings, score the letter."""
+
+from __future__ import annotations
+
+import traceback
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from letterlint.checks import closing, metrics, phrases, sections, sentiment
+from letterlint.checks.base import Context, RuleTimeout
+from letterlint.document import Document
+from letterlint.model import Finding, LintResult, Severity, Span, Stats, Tone
+from letterlint.rulepack import Profile, Rule, RuleError, RuleSet, load_rules
+
+# Score: 100 minus a penalty per rule that fires. A rule's first finding costs its
+# severity weight; each repeat costs half again, up to twice the weight in all.
+SEVERITY_WEIGHT = {Severity.ERROR: 15.0, Severity.WARNING: 7.0, Severity.INFO: 2.0}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """--select / --ignore: rule ids or whole families."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def enabled(self, rule: Rule) -> bool:
+        def hit(names: Iterable[str]) -> bool:
+            return any(n in (rule.id, rule.family) for n in names)
+
+        return (not self.select or hit(self.select)) and not hit(self.ignore)
+
+
+@dataclass
+class Engine:
+    ruleset: RuleSet
+    debug: bool = False
+    internal_errors: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, rule_dirs: list[Path] | None = None, debug: bool = False) -> Engine:
+        return cls(load_rules(rule_dirs), debug=debug)
+
+    def profile(self, name: str) -> Profile:
+        try:
+            return self.ruleset.profiles[name]
+        except KeyError:
+            known = ", ".join(sorted(self.ruleset.profiles))
+            raise RuleError(f"unknown profile {name!r} (known: {known})") from None
+
+    def lint(
+        self,
+        text: str,
+        profile: str = "reconcile",
+        path: str = "<text>",
+        selection: Selection | None = None,
+    ) -> LintResult:
+        prof = self.profile(profile)
+        doc = Document(text)
+        ctx = Context(doc, prof, self.ruleset)
+        selection = selection or Selection()
+        present = sections.presence(ctx)
+        findings: list[Finding] = []
+        for rule in self.ruleset.rules.values():
+            if not selection.enabled(rule):
+                continue
+            findings.extend(self._guarded(rule, ctx, present))
+        findings.sort(key=lambda f: (f.span.start, -f.severity, f.rule))
+        body = ctx.body_compounds if doc.sentences else []
+        tone = Tone(
+            compound=sum(body) / len(body) if body else 0.0,
+            negative_share=sentiment.negative_share(ctx) if body else 0.0,
+            arc=tuple(ctx.compounds),
+        )
+        stats = Stats(
+            words=len(doc.words),
+            sentences=len(doc.sentences),
+            paragraphs=len(doc.paragraphs),
+            reading_grade=_grade(doc),
+        )
+        return LintResult(
+            path=path,
+            profile=prof.name,
+            text=text,
+            findings=findings,
+            sections=present,
+            tone=tone,
+            stats=stats,
+            score=score(findings),
+            closing_start=doc.closing_region.start if doc.closing_region else len(text),
+            sentence_spans=[s.span for s in doc.sentences],
+        )
+
+    def _guarded(self, rule: Rule, ctx: Context, present: dict[str, bool]) -> list[Finding]:
+        """A rule that crashes becomes one finding; the other rules still run."""
+        try:
+            return list(_run(rule, ctx, present))
+        except RuleTimeout as exc:
+            reason = str(exc)
+        except Exception as exc:
+            reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            if self.debug:
+                traceback.print_exc()
+        self.internal_errors.append(f"{rule.id}: {reason}")
+        return [
+            Finding(
+                rule=rule.id,
+                family=rule.family,
+                severity=Severity.WARNING,
+                span=Span(0, 0),
+                start=ctx.doc.position(0),
+                end=ctx.doc.position(0),
+                message=f"internal error in rule {rule.id}, skipped: {reason}",
+                excerpt="",
+            )
+        ]
+
+
+def _run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
+    if rule.kind == "phrase":
+        yield from phrases.run(rule, ctx)
+    elif rule.kind == "section":
+        yield from sections.run(rule, ctx, present)
+    elif rule.kind == "sentiment":
+        yield from sentiment.run(rule, ctx)
+    elif rule.kind == "closing":
+        yield from closing.run(rule, ctx)
+    elif rule.kind == "metric":
+        yield from metrics.run(rule, ctx)
+
+
+def _grade(doc: Document) -> float:
+    if len(doc.words) < 10:
+        return 0.0
+    from letterlint.nlp import reading_grade
+
+    return reading_grade(" ".join(s.text for s in doc.body_sentences or doc.sentences))
+
+
+def score(findings: list[Finding]) -> int:
+    """100 minus penalties; see SEVERITY_WEIGHT. Documented in docs/scoring.md."""
+    per_rule: Counter[str] = Counter()
+    weight: dict[str, float] = {}
+    for f in findings:
+        per_rule[f.rule] += 1
+        weight[f.rule] = max(weight.get(f.rule, 0.0), SEVERITY_WEIGHT[f.severity])
+    penalty = sum(min(weight[r] * (1 + 0.5 * (n - 1)), 2 * weight[r]) for r, n in per_rule.items())
+    return max(0, round(100 - penalty))

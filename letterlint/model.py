@@ -1,0 +1,137 @@
+"""Typed values shared by the engine, the checks and every front end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+FAMILIES = ("desperation", "negative-tone", "weak-closing", "missing-section", "clarity")
+
+
+class Severity(IntEnum):
+    """Ordered so that `max()` and comparisons give the most severe."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (use error, warning or info)") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open range of code-point offsets into the letter's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """1-based line and column; columns count code points, end column is exclusive."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    family: str
+    severity: Severity
+    span: Span
+    start: Position
+    end: Position
+    message: str
+    excerpt: str
+    suggestion: str | None = None
+    note: str | None = None  # extra text shown under the message (e.g. the crisis-line note)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "family": self.family,
+            "severity": self.severity.label,
+            "line": self.start.line,
+            "column": self.start.column,
+            "end_line": self.end.line,
+            "end_column": self.end.column,
+            "message": self.message,
+            "excerpt": self.excerpt,
+            "suggestion": self.suggestion,
+        }
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    compound: float
+    negative_share: float
+    arc: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    words: int
+    sentences: int
+    paragraphs: int
+    reading_grade: float
+
+
+@dataclass(slots=True)
+class LintResult:
+    """Everything one lint run knows about one letter."""
+
+    path: str
+    profile: str
+    text: str
+    findings: list[Finding]
+    sections: dict[str, bool]
+    tone: Tone
+    stats: Stats
+    score: int
+    closing_start: int = 0  # offset where the closing region begins (for the tone arc)
+    sentence_spans: list[Span] = field(default_factory=list)
+
+    @property
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "profile": self.profile,
+            "score": self.score,
+            "sections": dict(self.sections),
+            "tone": {
+                "compound": round(self.tone.compound, 4),
+                "negative_share": round(self.tone.negative_share, 4),
+                "arc": [round(v, 4) for v in self.tone.arc],
+            },
+            "stats": {
+                "words": self.stats.words,
+                "sentences": self.stats.sentences,
+                "paragraphs": self.stats.paragraphs,
+                "reading_grade": round(self.stats.reading_grade, 1),
+            },
+            "findings": [f.to_json() for f in self.findings],
+        }

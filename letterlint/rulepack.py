@@ -1,0 +1,300 @@
+"""Rule packs and profiles: TOML data, validated once and compiled once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from letterlint.model import FAMILIES, Severity
+from letterlint.patterns import PatternError, expand, with_boundaries
+
+CHECK_KINDS = ("phrase", "section", "sentiment", "closing", "metric")
+SCOPES = ("writer", "any")
+REGIONS = ("any", "opening", "body", "closing")
+
+_RULE_KEYS = {
+    "id", "family", "severity", "kind", "patterns", "unless", "scope", "region", "message",
+    "suggestion", "rationale", "fires", "allows", "boundaries", "case_sensitive", "section",
+    "detect", "hint", "example", "metric", "threshold", "min_count", "note", "summary",
+    "max_per_letter", "weight",
+}  # fmt: skip
+_PROFILE_KEYS = {"profile", "thresholds", "weights"}
+
+
+class RuleError(ValueError):
+    """A rule pack or profile that cannot be used; the message names file and line."""
+
+
+def rules_dir() -> Path:
+    """Built-in packs: inside the wheel as letterlint/_rules, else the checkout's rules/."""
+    packaged = Path(__file__).parent / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+@dataclass(slots=True)
+class Rule:
+    id: str
+    family: str
+    severity: Severity
+    kind: str
+    message: str
+    source: str  # file it came from
+    patterns: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    scope: str = "writer"
+    region: str = "any"
+    suggestion: str | None = None
+    rationale: str = ""
+    summary: str = ""
+    fires: tuple[str, ...] = ()
+    allows: tuple[str, ...] = ()
+    boundaries: bool = True
+    case_sensitive: bool = False
+    section: str | None = None
+    detect: str | None = None
+    hint: str | None = None
+    example: str | None = None
+    metric: str | None = None
+    threshold: str | float | None = None
+    min_count: int = 1
+    note: str | None = None
+    max_per_letter: int = 5
+    weight: float | None = None
+    builtin: bool = True
+    compiled: re.Pattern[str] | None = field(default=None, repr=False)
+    compiled_unless: re.Pattern[str] | None = field(default=None, repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.id.split("/", 1)[1]
+
+    @property
+    def one_line(self) -> str:
+        return self.summary or self.message
+
+
+@dataclass(slots=True)
+class Profile:
+    name: str
+    description: str
+    sections: tuple[str, ...]
+    thresholds: dict[str, float]
+    source: str
+
+    def threshold(self, key: str, default: float) -> float:
+        return float(self.thresholds.get(key, default))
+
+
+@dataclass(slots=True)
+class RuleSet:
+    rules: dict[str, Rule]
+    profiles: dict[str, Profile]
+
+    @cached_property
+    def by_kind(self) -> dict[str, list[Rule]]:
+        grouped: dict[str, list[Rule]] = {kind: [] for kind in CHECK_KINDS}
+        for rule in self.rules.values():
+            grouped[rule.kind].append(rule)
+        return grouped
+
+    def section_rule(self, section: str) -> Rule | None:
+        return self.rules.get(f"missing-section/{section}")
+
+
+def _line_of(raw: str, needle: str) -> int:
+    index = raw.find(needle)
+    return raw.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+def _compile(patterns: tuple[str, ...], rule: Rule, where: str, boundaries: bool) -> re.Pattern[str]:
+    try:
+        parts = [expand(p) for p in patterns]
+        source = "|".join(with_boundaries(p) if boundaries else f"(?:{p})" for p in parts)
+        flags = 0 if rule.case_sensitive else re.IGNORECASE
+        if rule.builtin:
+            return re.compile(source, flags)
+        import regex  # user patterns run under a time limit; see checks.base.finditer
+
+        return regex.compile(source, flags | regex.V0)  # type: ignore[no-any-return]
+    except (re.error, PatternError) as exc:
+        raise RuleError(f"{where}: rule {rule.id}: pattern does not compile: {exc}") from None
+    except Exception as exc:  # regex.error is not a subclass of re.error
+        raise RuleError(f"{where}: rule {rule.id}: pattern does not compile: {exc}") from None
+
+
+def _expect(cond: bool, where: str, message: str) -> None:
+    if not cond:
+        raise RuleError(f"{where}: {message}")
+
+
+def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    _expect(
+        isinstance(value, list) and all(isinstance(v, str) for v in value),
+        where,
+        f"'{key}' must be a string or a list of strings",
+    )
+    return tuple(value)
+
+
+def _parse_rule(data: dict[str, Any], raw: str, path: Path, builtin: bool) -> Rule:
+    rid = data.get("id")
+    where = f"{path}:{_line_of(raw, str(rid)) if rid else 1}"
+    _expect(isinstance(rid, str) and "/" in rid, where, "every rule needs an id 'family/name'")
+    assert isinstance(rid, str)
+    unknown = set(data) - _RULE_KEYS
+    _expect(not unknown, where, f"rule {rid}: unknown key(s) {', '.join(sorted(unknown))}")
+    family = data.get("family", rid.split("/", 1)[0])
+    _expect(family in FAMILIES, where, f"rule {rid}: unknown family {family!r} ({', '.join(FAMILIES)})")
+    _expect(rid.split("/", 1)[0] == family, where, f"rule {rid}: id must start with its family")
+    kind = data.get("kind", "phrase")
+    _expect(kind in CHECK_KINDS, where, f"rule {rid}: unknown check kind {kind!r} ({', '.join(CHECK_KINDS)})")
+    for key in ("message", "rationale", "suggestion", "summary", "hint", "example", "note", "section",
+                "detect", "metric", "scope", "region", "severity"):  # fmt: skip
+        _expect(key not in data or isinstance(data[key], str), where, f"rule {rid}: '{key}' must be a string")
+    _expect(isinstance(data.get("message"), str), where, f"rule {rid}: needs a message")
+    for key in ("boundaries", "case_sensitive"):
+        _expect(
+            key not in data or isinstance(data[key], bool),
+            where,
+            f"rule {rid}: '{key}' must be true or false",
+        )
+    for key in ("min_count", "max_per_letter"):
+        _expect(key not in data or type(data[key]) is int, where, f"rule {rid}: '{key}' must be an integer")
+    _expect(
+        "threshold" not in data or isinstance(data["threshold"], (str, int, float)),
+        where,
+        f"rule {rid}: 'threshold' must be a number or a profile threshold name",
+    )
+    try:
+        severity = Severity.parse(data.get("severity", "warning"))
+    except ValueError as exc:
+        raise RuleError(f"{where}: rule {rid}: {exc}") from None
+    scope = data.get("scope", "writer")
+    _expect(scope in SCOPES, where, f"rule {rid}: scope must be one of {', '.join(SCOPES)}")
+    region = data.get("region", "any")
+    _expect(region in REGIONS, where, f"rule {rid}: region must be one of {', '.join(REGIONS)}")
+    rule = Rule(
+        id=rid,
+        family=family,
+        severity=severity,
+        kind=kind,
+        message=data["message"],
+        source=str(path),
+        patterns=_strings(data.get("patterns", []), where, "patterns"),
+        unless=_strings(data.get("unless", []), where, "unless"),
+        scope=scope,
+        region=region,
+        suggestion=data.get("suggestion"),
+        rationale=data.get("rationale", ""),
+        summary=data.get("summary", ""),
+        fires=_strings(data.get("fires", []), where, "fires"),
+        allows=_strings(data.get("allows", []), where, "allows"),
+        boundaries=data.get("boundaries", True),
+        case_sensitive=data.get("case_sensitive", False),
+        section=data.get("section"),
+        detect=data.get("detect"),
+        hint=data.get("hint"),
+        example=data.get("example"),
+        metric=data.get("metric"),
+        threshold=data.get("threshold"),
+        min_count=data.get("min_count", 1),
+        note=data.get("note"),
+        max_per_letter=data.get("max_per_letter", 5),
+        weight=data.get("weight"),
+        builtin=builtin,
+    )
+    if kind == "phrase":
+        _expect(bool(rule.patterns), where, f"rule {rid}: a phrase rule needs patterns")
+    if kind == "section":
+        _expect(family == "missing-section", where, f"rule {rid}: section rules belong to missing-section")
+        rule.section = rule.section or rule.name
+        _expect(
+            bool(rule.patterns) or rule.detect is not None, where, f"rule {rid}: needs patterns or detect"
+        )
+    if kind == "metric":
+        _expect(rule.metric is not None, where, f"rule {rid}: a metric rule needs 'metric'")
+    if rule.patterns:
+        rule.compiled = _compile(rule.patterns, rule, where, rule.boundaries)
+    if rule.unless:
+        rule.compiled_unless = _compile(rule.unless, rule, where, True)
+    return rule
+
+
+def _parse_profile(data: dict[str, Any], raw: str, path: Path) -> Profile:
+    where = f"{path}:1"
+    unknown = set(data) - _PROFILE_KEYS
+    _expect(not unknown, where, f"unknown key(s) {', '.join(sorted(unknown))} in profile")
+    meta = data.get("profile")
+    _expect(isinstance(meta, dict), where, "a profile file needs a [profile] table")
+    assert isinstance(meta, dict)
+    name = meta.get("name")
+    _expect(isinstance(name, str) and bool(name), where, "[profile] needs a name")
+    sections = meta.get("sections", [])
+    _expect(
+        isinstance(sections, list) and all(isinstance(s, str) for s in sections),
+        f"{path}:{_line_of(raw, 'sections')}",
+        "'sections' must be a list of section names",
+    )
+    thresholds = data.get("thresholds", {})
+    _expect(isinstance(thresholds, dict), where, "[thresholds] must be a table")
+    for key, value in thresholds.items():
+        _expect(
+            isinstance(value, (int, float)) and not isinstance(value, bool),
+            f"{path}:{_line_of(raw, key)}",
+            f"threshold '{key}' must be a number",
+        )
+    return Profile(str(name), str(meta.get("description", "")), tuple(sections), dict(thresholds), str(path))
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read rule pack: {exc}") from None
+    try:
+        return tomllib.loads(raw), raw
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: invalid TOML: {exc}") from None
+
+
+def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
+    """Load built-in packs, then user folders; a user rule may not reuse a built-in id."""
+    rules: dict[str, Rule] = {}
+    profiles: dict[str, Profile] = {}
+    folders = [(rules_dir(), True)] + [(Path(d), False) for d in (extra_dirs or [])]
+    for folder, builtin in folders:
+        if not folder.is_dir():
+            raise RuleError(f"{folder}: rule folder not found")
+        for path in sorted(folder.glob("*.toml")):
+            data, raw = _read_toml(path)
+            if "profile" in data:
+                profile = _parse_profile(data, raw, path)
+                profiles[profile.name] = profile
+                continue
+            unknown = set(data) - {"rule", "pack"}
+            _expect(not unknown, f"{path}:1", f"unknown top-level key(s) {', '.join(sorted(unknown))}")
+            entries = data.get("rule", [])
+            _expect(isinstance(entries, list), f"{path}:1", "rules are written as [[rule]] tables")
+            for entry in entries:
+                rule = _parse_rule(entry, raw, path, builtin)
+                if rule.id in rules:
+                    where = f"{path}:{_line_of(raw, rule.id)}"
+                    raise RuleError(f"{where}: duplicate rule id {rule.id} (also in {rules[rule.id].source})")
+                rules[rule.id] = rule
+        for path in sorted((folder / "profiles").glob("*.toml")):
+            data, raw = _read_toml(path)
+            profile = _parse_profile(data, raw, path)
+            profiles[profile.name] = profile
+    for profile in profiles.values():
+        for section in profile.sections:
+            if f"missing-section/{section}" not in rules:
+                raise RuleError(f"{profile.source}:1: profile {profile.name}: unknown section {section!r}")
+    return RuleSet(rules, profiles)
