@@ -100,6 +100,7 @@ _HYPOTHETICAL = re.compile(
     r"as\s+if|easy\s+to\s+(?:say|write)|the\s+old\s+me\s+would(?:\s+have)?|used\s+to\s+(?:say|write|think))\b",
     re.IGNORECASE,
 )
+_CONDITION = re.compile(r"\b(?:if|unless|when|whether|until)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\band\s+so\b|\bbecause\b", re.IGNORECASE)
 _SPEECH_VERB = re.compile(
     r"(?P<subject>\b[\w'’]+(?:\s+[\w'’]+)?)\s+(?:once\s+|always\s+|even\s+|literally\s+|kept\s+)?"
@@ -305,7 +306,11 @@ class Document:
     def is_negated(self, span: Span) -> bool:
         before = self.clause_before(span)
         tail = " ".join(before.split()[-7:])
-        return bool(_NEGATOR.search(tail))
+        negators = list(_NEGATOR.finditer(tail))
+        if not negators:
+            return False
+        # "If you don't come back, I'll ..." negates the condition, not what follows it.
+        return not _CONDITION.search(tail[: negators[-1].start()])
 
     def is_hypothetical(self, span: Span) -> bool:
         sentence = self.sentence_at(span.start)

@@ -13,7 +13,7 @@ from letterlint.model import FAMILIES, Severity
 from letterlint.patterns import PatternError, expand, with_boundaries
 
 CHECK_KINDS = ("phrase", "section", "sentiment", "closing", "metric")
-SCOPES = ("writer", "any")
+SCOPES = ("writer", "asserted", "any")  # asserted: conditionals still count
 REGIONS = ("any", "opening", "body", "closing")
 
 _RULE_KEYS = {

@@ -83,18 +83,16 @@ def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) ->
             continue
         if rule.scope == "writer" and not doc.in_writer_voice(span):
             continue
+        if rule.scope == "asserted" and (doc.is_quoted(span) or doc.is_negated(span)):
+            continue
         if rule.compiled_unless is not None and _cancelled(ctx, rule, span):
             continue
         yield span
 
 
 def _cancelled(ctx: Context, rule: Rule, span: Span) -> bool:
-    """`unless` patterns cancel a match when they overlap it within its sentence."""
+    """`unless` patterns cancel every match in the sentence where they occur (Vale's exceptions)."""
     assert rule.compiled_unless is not None
     sentence = ctx.doc.sentence_at(span.start)
     lo, hi = (sentence.span.start, sentence.span.end) if sentence else (span.start, span.end)
-    text = ctx.doc.text[lo:hi]
-    return any(
-        lo + m.start() < span.end and lo + m.end() > span.start
-        for m in finditer(rule.compiled_unless, text, rule)
-    )
+    return next(finditer(rule.compiled_unless, ctx.doc.text[lo:hi], rule), None) is not None

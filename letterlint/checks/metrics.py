@@ -69,7 +69,7 @@ def _reading_grade(rule: Rule, ctx: Context) -> Iterator[Finding]:
     from letterlint.nlp import reading_grade
 
     body = ctx.doc.body_sentences
-    if sum(_words(s.text) for s in body) < 60:
+    if sum(_words(s.text) for s in body) < 40:
         return  # too short for a grade to mean anything
     grade = reading_grade(" ".join(s.text for s in body))
     limit = threshold(rule, ctx, "reading_grade")
@@ -80,8 +80,9 @@ def _reading_grade(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 def _count(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Fires at the occurrence that makes the count reach `min_count`."""
+    needed = int(threshold(rule, ctx, "")) if rule.threshold is not None else rule.min_count
     for n, span in enumerate(accepted_matches(ctx, rule), start=1):
-        if n == rule.min_count:
+        if n == needed:
             yield ctx.finding(rule, span, f"{rule.message} ({n} times or more)")
             return
 
