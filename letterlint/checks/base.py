@@ -9,6 +9,7 @@ from functools import cached_property
 
 from letterlint.document import Document
 from letterlint.model import Finding, Span
+from letterlint.patterncache import fold, may_match
 from letterlint.rulepack import Profile, Rule, RuleSet
 
 USER_PATTERN_TIMEOUT = 0.5  # seconds a user pattern may spend on one letter
@@ -24,6 +25,11 @@ class Context:
     profile: Profile
     ruleset: RuleSet
     _sections: dict[str, Span | None] = field(default_factory=dict)
+
+    @cached_property
+    def folded(self) -> str:
+        """The text as rule triggers are compared with it (see patterncache.fold)."""
+        return fold(self.doc.text)
 
     @cached_property
     def compounds(self) -> list[float]:
@@ -74,6 +80,8 @@ def in_region(ctx: Context, rule: Rule, span: Span) -> bool:
 def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) -> Iterator[Span]:
     """Spans where the rule's patterns match in the writer's own voice, outside `unless`."""
     assert rule.compiled is not None
+    if not may_match(rule.triggers, ctx.folded):
+        return  # no string that every match contains occurs in the letter
     doc = ctx.doc
     lo = text_span.start if text_span else 0
     hi = text_span.end if text_span else len(doc.text)
@@ -93,6 +101,8 @@ def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) ->
 def _cancelled(ctx: Context, rule: Rule, span: Span) -> bool:
     """`unless` patterns cancel every match in the sentence where they occur (Vale's exceptions)."""
     assert rule.compiled_unless is not None
+    if not may_match(rule.unless_triggers, ctx.folded):
+        return False
     sentence = ctx.doc.sentence_at(span.start)
     lo, hi = (sentence.span.start, sentence.span.end) if sentence else (span.start, span.end)
     return next(finditer(rule.compiled_unless, ctx.doc.text[lo:hi], rule), None) is not None
