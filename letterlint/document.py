@@ -46,7 +46,8 @@ _ABBREVIATIONS = frozenset(
 
 _SALUTATION = re.compile(
     r"^\s*(?:(?:my\s+)?dear(?:est)?|hi|hey|hello|hiya|greetings|good\s+(?:morning|evening|afternoon)"
-    r"|to|sweetheart|darling|my\s+love|love|my\s+dear)\b",
+    r"|to|sweetheart|darling|my\s+love|love|my\s+dear"
+    r"|happy\s+(?:birthday|anniversary|new\s+year|retirement|holidays|christmas|graduation))\b",
     re.IGNORECASE,
 )
 _VALEDICTION = re.compile(
@@ -227,24 +228,30 @@ class Document:
         if not lines:
             return None
         greeting = self.greeting
+        candidates = [sp for sp in lines if greeting is None or sp.start > greeting.span.start]
         start: int | None = None
-        for i, span in enumerate(lines):
+        # A valediction ("Love,", "Kind regards,") with only short lines (name, title) after it.
+        for i, span in enumerate(candidates):
             raw = self.text[span.start : span.end]
-            if greeting is not None and span.start <= greeting.span.start:
-                break
             if _VALEDICTION.match(raw) and len(WORD.findall(raw)) <= 7 and not raw.rstrip().endswith("?"):
-                start = span.start
-                continue
-            if i == 0 and _is_name_line(raw):
-                start = span.start
-                continue
-            if i == 0 and _DASH_NAME.match(raw):
-                start = span.start
-                continue
-            break
+                if all(_is_trailer_line(self.text[t.start : t.end]) for t in candidates[:i]):
+                    start = span.start
+                break
+            if not _is_trailer_line(raw):
+                break
+        # Otherwise a bare name or "— Jo" on the last line.
+        if start is None and candidates:
+            last = self.text[candidates[0].start : candidates[0].end]
+            own_paragraph = len(candidates) == 1 or self._blank_line_before(candidates[0])
+            if _DASH_NAME.match(last) or _is_name_line(last, lowercase_ok=own_paragraph):
+                start = candidates[0].start
         if start is None:
             return None
         return _trim(self.text, Span(start, lines[0].end))
+
+    def _blank_line_before(self, span: Span) -> bool:
+        line = self.position(span.start).line
+        return line > 1 and not self.text[slice(*_span_tuple(self.line_span(line - 1)))].strip()
 
     @cached_property
     def body_sentences(self) -> list[Sentence]:
@@ -257,6 +264,12 @@ class Document:
     def closing_sentences(self) -> list[Sentence]:
         """The last two sentences of the body: what the reader is left with."""
         return self.body_sentences[-2:]
+
+    @cached_property
+    def ending_start(self) -> int | None:
+        """Start of the last four body sentences: where a hopeful close belongs."""
+        body = self.body_sentences[-4:]
+        return body[0].span.start if body else None
 
     @cached_property
     def closing_region(self) -> Span | None:
@@ -313,9 +326,8 @@ class Document:
         return not _CONDITION.search(tail[: negators[-1].start()])
 
     def is_hypothetical(self, span: Span) -> bool:
-        sentence = self.sentence_at(span.start)
-        start = sentence.span.start if sentence else max(0, span.start - 120)
-        return bool(_HYPOTHETICAL.search(self.text[start : span.start]))
+        """A condition or a 'could say' in the same clause: "If I said I'd do anything"."""
+        return bool(_HYPOTHETICAL.search(self.clause_before(span)))
 
     def in_writer_voice(self, span: Span) -> bool:
         """False where the words are negated, quoted, reported or hypothetical."""
@@ -335,12 +347,26 @@ def _trim(text: str, span: Span) -> Span:
     return Span(start, end)
 
 
-def _is_name_line(raw: str) -> bool:
-    stripped = raw.strip()
+def _is_name_line(raw: str, lowercase_ok: bool = False) -> bool:
+    """ "Sam", "Daniel Reyes", "Lucy (number 12)", "ellie xx"; not "Anyway, whatever"."""
+    stripped = re.sub(r"\s*\([^)]{0,30}\)\s*$", "", raw.strip())
+    stripped = re.sub(r"\s+x+o*x*$", "", stripped, flags=re.IGNORECASE)
     if not stripped or len(stripped) > 30 or not _NAME_LINE.match(stripped):
         return False
     words = [w.lower() for w in WORD.findall(stripped)]
-    return bool(words) and not any(w in _NOT_NAMES for w in words) and stripped[0].isupper()
+    if not words or any(w in _NOT_NAMES for w in words):
+        return False
+    return stripped[0].isupper() or (lowercase_ok and len(words) <= 2)
+
+
+def _is_trailer_line(raw: str) -> bool:
+    """Lines that may follow a valediction: a name, a title, kisses; not a sentence."""
+    stripped = raw.strip()
+    return (
+        (len(WORD.findall(stripped)) <= 6
+        and not stripped.endswith((".", "?", "!")))
+        or bool(_DASH_NAME.match(stripped))
+    )
 
 
 def _quote_matches(text: str) -> list[re.Match[str]]:

@@ -14,7 +14,7 @@ from letterlint.patterns import PatternError, expand, with_boundaries
 
 CHECK_KINDS = ("phrase", "section", "sentiment", "closing", "metric")
 SCOPES = ("writer", "asserted", "any")  # asserted: conditionals still count
-REGIONS = ("any", "opening", "body", "closing")
+REGIONS = ("any", "opening", "body", "closing", "ending")  # ending: the last four body sentences
 
 _RULE_KEYS = {
     "id", "family", "severity", "kind", "patterns", "unless", "scope", "region", "message",

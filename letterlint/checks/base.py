@@ -68,7 +68,12 @@ def finditer(pattern: re.Pattern[str], text: str, rule: Rule) -> Iterator[re.Mat
 
 
 def in_region(ctx: Context, rule: Rule, span: Span) -> bool:
-    return rule.region == "any" or ctx.doc.region_of(span) == rule.region
+    if rule.region == "any":
+        return True
+    if rule.region == "ending":
+        ending = ctx.doc.ending_start
+        return ending is not None and span.start >= ending
+    return ctx.doc.region_of(span) == rule.region
 
 
 def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) -> Iterator[Span]:
