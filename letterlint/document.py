@@ -86,6 +86,8 @@ _NOT_NAMES = frozenset(
         "lol",
     ]
 )
+# Lines a letter may open with before the salutation: dates, addresses, postmarks, headings.
+_HEADER_LINE = re.compile(r"^(?:[\[_(].*|.*\d.*|[^a-z]+)$")
 _POSTSCRIPT = re.compile(r"^\s*p\.?\s*p?\.?\s*s\b", re.IGNORECASE)
 
 # Scope markers: text the writer does not assert in their own voice.
@@ -187,19 +189,19 @@ class Document:
 
     @cached_property
     def greeting(self) -> Sentence | None:
-        """The salutation: a short first line addressed to the reader."""
-        if not self.sentences:
-            return None
-        first = self.sentences[0]
-        line = self.position(first.span.start).line
-        line_text = self.text[slice(*_span_tuple(self.line_span(line)))].strip()
-        if first.span.end > self.line_span(line).end:
-            return None  # the first sentence runs past the first line: prose, not a salutation
-        words = len(WORD.findall(line_text))
-        if words == 0 or words > 7:
-            return None
-        if _SALUTATION.match(line_text) or (line_text.endswith(",") and words <= 4):
-            return first
+        """The salutation: a short line addressed to the reader, after any date or address."""
+        for sentence in self.sentences[:5]:
+            line = self.line_span(self.position(sentence.span.start).line)
+            line_text = self.text[line.start : line.end].strip()
+            if sentence.span.end > line.end:
+                return None  # a sentence that runs past its line is prose, not a salutation
+            words = len(WORD.findall(line_text))
+            if words == 0 or words > 7:
+                return None
+            if _SALUTATION.match(line_text) or (line_text.endswith(",") and words <= 4):
+                return sentence
+            if not _HEADER_LINE.match(line_text):
+                return None
         return None
 
     @cached_property
@@ -362,10 +364,8 @@ def _is_name_line(raw: str, lowercase_ok: bool = False) -> bool:
 def _is_trailer_line(raw: str) -> bool:
     """Lines that may follow a valediction: a name, a title, kisses; not a sentence."""
     stripped = raw.strip()
-    return (
-        (len(WORD.findall(stripped)) <= 6
-        and not stripped.endswith((".", "?", "!")))
-        or bool(_DASH_NAME.match(stripped))
+    return (len(WORD.findall(stripped)) <= 6 and not stripped.endswith((".", "?", "!"))) or bool(
+        _DASH_NAME.match(stripped)
     )
 
 

@@ -21,7 +21,19 @@ _CACHE_VERSION = "syllables-v1"
 # Owning your part is what the advice asks for, so words of apology and regret are neutral
 # for tone; VADER alone would count every "I'm sorry" against the letter.
 APOLOGY_WORDS = frozenset(
-    ["sorry", "regret", "regrets", "regretted", "regretting", "regretful", "remorse", "remorseful", "mistake", "mistakes", "fault"]
+    [
+        "sorry",
+        "regret",
+        "regrets",
+        "regretted",
+        "regretting",
+        "regretful",
+        "remorse",
+        "remorseful",
+        "mistake",
+        "mistakes",
+        "fault",
+    ]
 )
 
 
