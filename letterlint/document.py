@@ -104,7 +104,10 @@ _HYPOTHETICAL = re.compile(
     re.IGNORECASE,
 )
 _CONDITION = re.compile(r"\b(?:if|unless|when|whether|until)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\band\s+so\b|\bbecause\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\band\s+so\b|\bbecause\b|\band\s+(?=(?:i|you|we|he|she|they)\b)",
+    re.IGNORECASE,
+)
 _SPEECH_VERB = re.compile(
     r"(?P<subject>\b[\w'’]+(?:\s+[\w'’]+)?)\s+(?:once\s+|always\s+|even\s+|literally\s+|kept\s+)?"
     r"(?:said|says|told\s+(?:me|us|him|her|them)|tells\s+(?:me|us)|wrote|writes|texted|asked|"
@@ -313,7 +316,9 @@ class Document:
         sentence = self.sentence_at(span.start)
         start = sentence.span.start if sentence else max(0, span.start - 120)
         before = self.text[start : span.start]
-        breaks = list(_CLAUSE_BREAK.finditer(before))
+        # Look a few characters past the span so "and" + pronoun breaks are seen.
+        window = self.text[start : min(span.end, span.start + 8)]
+        breaks = [b for b in _CLAUSE_BREAK.finditer(window) if b.end() <= len(before)]
         if breaks:
             before = before[breaks[-1].end() :]
         return before
