@@ -62,29 +62,9 @@ _VALEDICTION = re.compile(
     re.IGNORECASE,
 )
 _DASH_NAME = re.compile(r"^\s*[-–—~]+\s*\S.{0,30}$")
-_NAME_LINE = re.compile(r"^\s*[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2}\s*[,.]?\s*$")
+_NAME_LINE = re.compile(r"^\s*[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2}\s*(?:,|(?<=\b\w)\.)?\s*$")
 _NOT_NAMES = frozenset(
-    [
-        "anyway",
-        "whatever",
-        "idk",
-        "bye",
-        "ok",
-        "okay",
-        "fine",
-        "so",
-        "well",
-        "yeah",
-        "yes",
-        "no",
-        "nothing",
-        "goodbye",
-        "sorry",
-        "please",
-        "thanks",
-        "nevermind",
-        "lol",
-    ]
+    ["anyway", "whatever", "idk", "bye", "ok", "okay", "fine", "so", "well", "yeah", "yes", "no", "nothing", "goodbye", "sorry", "please", "thanks", "nevermind", "lol", "i", "you", "me", "we", "my", "your", "it", "miss", "thank", "see", "talk", "soon", "hi", "hey", "dear"]
 )
 # Lines a letter may open with before the salutation: dates, addresses, postmarks, headings.
 _HEADER_LINE = re.compile(r"^(?:[\[_(].*|.*\d.*|[^a-z]+)$")
@@ -206,6 +186,29 @@ class Document:
             if not _HEADER_LINE.match(line_text):
                 return None
         return None
+
+    @cached_property
+    def recipient_name(self) -> str | None:
+        """ "Dear Sam," -> "Sam"; None when there is no greeting or no name in it."""
+        if self.greeting is None:
+            return None
+        rest = _SALUTATION.sub("", self.greeting.text, count=1).strip(" ,!.:;—-")
+        words = rest.split()
+        if not words or len(words) > 3 or not words[0][:1].isalpha():
+            return None
+        return rest
+
+    @cached_property
+    def writer_name(self) -> str | None:
+        """The name on the last line of the sign-off ("Love,\nJo" -> "Jo", "— Jo" -> "Jo")."""
+        if self.sign_off is None:
+            return None
+        last = self.text[self.sign_off.start : self.sign_off.end].splitlines()[-1].strip()
+        if _VALEDICTION.match(last):
+            # "Take care, Sam" -> "Sam"; a bare "Love," has no name in it
+            last = last.rsplit(",", 1)[1] if "," in last.rstrip(",") else ""
+        last = last.strip().lstrip("-–—~ ").strip()
+        return last if last and _is_name_line(last, lowercase_ok=True) else None
 
     @cached_property
     def postscript_start(self) -> int | None:
