@@ -64,8 +64,45 @@ _VALEDICTION = re.compile(
 _DASH_NAME = re.compile(r"^\s*[-–—~]+\s*\S.{0,30}$")
 _NAME_LINE = re.compile(r"^\s*[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2}\s*(?:,|(?<=\b\w)\.)?\s*$")
 _NOT_NAMES = frozenset(
-    ["anyway", "whatever", "idk", "bye", "ok", "okay", "fine", "so", "well", "yeah", "yes", "no", "nothing", "goodbye", "sorry", "please", "thanks", "nevermind", "lol", "i", "you", "me", "we", "my", "your", "it", "miss", "thank", "see", "talk", "soon", "hi", "hey", "dear"]
+    [
+        "anyway",
+        "whatever",
+        "idk",
+        "bye",
+        "ok",
+        "okay",
+        "fine",
+        "so",
+        "well",
+        "yeah",
+        "yes",
+        "no",
+        "nothing",
+        "goodbye",
+        "sorry",
+        "please",
+        "thanks",
+        "nevermind",
+        "lol",
+        "i",
+        "you",
+        "me",
+        "we",
+        "my",
+        "your",
+        "it",
+        "miss",
+        "thank",
+        "see",
+        "talk",
+        "soon",
+        "hi",
+        "hey",
+        "dear",
+    ]
 )
+# "Sam," / "Most Esteemed Mrs Albright,": a short line ending in a comma, no first person.
+_ADDRESS_LINE = re.compile(r"^(?!.*\b(?:i|i'm|i’m|we|my)\b)[^.!?]{1,50},$", re.IGNORECASE)
 # Lines a letter may open with before the salutation: dates, addresses, postmarks, headings.
 _HEADER_LINE = re.compile(r"^(?:[\[_(].*|.*\d.*|[^a-z]+)$")
 _POSTSCRIPT = re.compile(r"^\s*p\.?\s*p?\.?\s*s\b", re.IGNORECASE)
@@ -181,7 +218,7 @@ class Document:
             words = len(WORD.findall(line_text))
             if words == 0 or words > 7:
                 return None
-            if _SALUTATION.match(line_text) or (line_text.endswith(",") and words <= 4):
+            if _SALUTATION.match(line_text) or _ADDRESS_LINE.match(line_text):
                 return sentence
             if not _HEADER_LINE.match(line_text):
                 return None

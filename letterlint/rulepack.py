@@ -116,7 +116,7 @@ def _compile(patterns: tuple[str, ...], rule: Rule, where: str, boundaries: bool
     try:
         parts = [expand(p) for p in patterns]
         source = "|".join(with_boundaries(p) if boundaries else f"(?:{p})" for p in parts)
-        flags = 0 if rule.case_sensitive else re.IGNORECASE
+        flags = re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)  # ^ and $ per line
         if rule.builtin:
             return re.compile(source, flags)
         import regex  # user patterns run under a time limit; see checks.base.finditer

@@ -71,8 +71,10 @@ def in_region(ctx: Context, rule: Rule, span: Span) -> bool:
     if rule.region == "any":
         return True
     if rule.region == "ending":
-        ending = ctx.doc.ending_start
-        return ending is not None and span.start >= ending
+        ending, sign_off = ctx.doc.ending_start, ctx.doc.sign_off
+        return (
+            ending is not None and span.start >= ending and (sign_off is None or span.end <= sign_off.start)
+        )
     return ctx.doc.region_of(span) == rule.region
 
 
