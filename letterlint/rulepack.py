@@ -15,7 +15,7 @@ from letterlint.patterns import PatternError, expand, with_boundaries
 
 CHECK_KINDS = ("phrase", "section", "sentiment", "closing", "metric")
 SCOPES = ("writer", "asserted", "any")  # asserted: conditionals still count
-REGIONS = ("any", "opening", "body", "closing")
+REGIONS = ("any", "opening", "body", "closing", "ending")  # ending: the last four body sentences
 
 _RULE_KEYS = {
     "id", "family", "severity", "kind", "patterns", "unless", "scope", "region", "message",
@@ -125,7 +125,7 @@ def _compile(
         # (the assertions do not depend on the alternative), but the engine tests the
         # look-behind once per position instead of once per pattern, about 3x faster.
         source = with_boundaries(parts) if boundaries else parts
-        flags = 0 if rule.case_sensitive else re.IGNORECASE
+        flags = re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)  # ^ and $ per line
         if rule.builtin:
             return cache.compile(source, flags) if cache else (re.compile(source, flags), None)
         import regex  # user patterns run under a time limit; see checks.base.finditer
