@@ -11,9 +11,8 @@ groups) to what `re.compile` made; the file is keyed by the exact interpreter bu
 unexpected shape, version or error falls back to `re.compile`. So a stale or foreign cache
 can only cost time, never change a match.
 
-The same pass records each pattern's *triggers*: literal strings of which every match must
-contain at least one (lower-cased). A letter that contains none of them cannot match, so
-the check skips the pattern without scanning (see checks.base.accepted_matches).
+The same pass stores what letterlint.prefilter learns from the parse tree (triggers and
+start prefixes), so that analysis, too, runs once per installation.
 """
 
 from __future__ import annotations
@@ -23,19 +22,30 @@ import marshal
 import os
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 try:  # CPython internals; elsewhere everything below degrades to plain re.compile
     import _sre
-    from re import _compiler, _constants, _parser
+    from re import _compiler
 except ImportError:  # pragma: no cover - other Python implementations
     _sre = None  # type: ignore[assignment]
 
-_FORMAT = "patterns-v1"
+from letterlint.prefilter import Prefixes, Starts, analyse
 
-Triggers = frozenset[str] | None
-_Entry = tuple[tuple[Any, ...] | None, tuple[str, ...] | None]
+_FORMAT = "patterns-v3"
+
+
+class Compiled(NamedTuple):
+    pattern: re.Pattern[str]
+    triggers: Prefixes  # every match contains one of these (normalized), or None
+    starts: Starts | None  # how every match begins, or None
+
+
+# (_sre.compile arguments, sorted triggers, sorted start prefixes, starts at a word), Nones
+# where unknown
+_Entry = tuple[tuple[Any, ...] | None, tuple[str, ...] | None, tuple[str, ...] | None, bool]
 
 
 def _interpreter_key() -> str:
@@ -62,7 +72,7 @@ class PatternCache:
         digest = hashlib.sha1(_interpreter_key().encode()).hexdigest()[:16]
         return cls(cache_dir() / f"{_FORMAT}-{digest}.bin")
 
-    def compile(self, source: str, flags: int) -> tuple[re.Pattern[str], Triggers]:
+    def compile(self, source: str, flags: int) -> Compiled:
         key = f"{int(flags)}:{source}"
         entry = self._stored.get(key)
         if entry is not None and entry[0] is not None:
@@ -72,10 +82,10 @@ class PatternCache:
                 pass
             else:
                 self._used[key] = entry
-                return pattern, _as_triggers(entry[1])
+                return _compiled(pattern, entry)
         pattern, entry = _build(source, int(flags))
         self._used[key] = entry
-        return pattern, _as_triggers(entry[1])
+        return _compiled(pattern, entry)
 
     def save(self) -> None:
         """Write the entries this load used (dropping stale ones), if anything changed."""
@@ -103,22 +113,32 @@ def _read(path: Path) -> dict[str, _Entry]:
     return entries if isinstance(entries, dict) else {}
 
 
-def _as_triggers(stored: tuple[str, ...] | None) -> Triggers:
-    return frozenset(stored) if stored else None
+def _compiled(pattern: re.Pattern[str], entry: _Entry) -> Compiled:
+    _, triggers, prefixes, at_word = entry
+    starts = Starts(frozenset(prefixes), at_word) if prefixes else None
+    return Compiled(pattern, frozenset(triggers) if triggers else None, starts)
+
+
+def _sorted(found: Iterable[str] | None) -> tuple[str, ...] | None:
+    return tuple(sorted(found)) if found else None
 
 
 def _build(source: str, flags: int) -> tuple[re.Pattern[str], _Entry]:
-    """re.compile, plus (when the interpreter allows) the arguments that rebuild it."""
+    """re.compile, plus (when the interpreter allows) the arguments that rebuild it and what
+    the prefilter learns from the parse tree."""
     pattern = re.compile(source, flags)
     if _sre is None:
-        return pattern, (None, None)
+        return pattern, (None, None, None, False)
     try:
-        tree = _parser.parse(source, flags)
+        triggers, starts, tree = analyse(source, flags)
+    except Exception:  # the parser changed shape: no shortcuts, still correct
+        return pattern, (None, None, None, False)
+    try:
         state = tree.state
         indexgroup: list[str | None] = [None] * state.groups
         for name, index in state.groupdict.items():
             indexgroup[index] = name
-        args = (  # plain ints: the compiler emits int subclasses, which marshal refuses
+        args: tuple[Any, ...] | None = (  # plain ints: marshal refuses the compiler's int subclasses
             source,
             int(flags | state.flags),
             [int(op) for op in _compiler._code(tree, flags)],
@@ -128,65 +148,9 @@ def _build(source: str, flags: int) -> tuple[re.Pattern[str], _Entry]:
         )
         rebuilt = _sre.compile(*args)
         same = rebuilt == pattern and rebuilt.groups == pattern.groups
-        same = same and rebuilt.groupindex == pattern.groupindex
-        found = required_literals(tree)
-        triggers = tuple(sorted(found)) if found else None
-    except Exception:  # internals changed shape: no cache, no triggers, still correct
-        return pattern, (None, None)
-    return pattern, (args if same else None, triggers)
-
-
-# -- triggers ------------------------------------------------------------------------
-
-# Characters outside ASCII that `re.IGNORECASE` matches against an ASCII letter; folding
-# them first keeps "every match contains the trigger" true of the folded text. The set is
-# checked against every code point by tests/test_performance_paths.py.
-_ASCII_FOLDS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
-
-
-def fold(text: str) -> str:
-    """The text as triggers are compared with it."""
-    return text.lower() if text.isascii() else text.translate(_ASCII_FOLDS).lower()
-
-
-def may_match(triggers: Triggers, folded: str) -> bool:
-    return triggers is None or any(t in folded for t in triggers)
-
-
-def required_literals(tree: Any) -> frozenset[str] | None:
-    """Lower-cased ASCII strings of which every match of the parsed pattern contains one,
-    or None when no such set is evident. Each node kind is handled conservatively: anything
-    not understood (classes, assertions, optional parts) contributes nothing."""
-    c = _constants
-    best: frozenset[str] | None = None
-    run: list[str] = []
-
-    def consider(found: frozenset[str] | None) -> None:
-        nonlocal best
-        if found and (best is None or _selectivity(found) > _selectivity(best)):
-            best = found
-
-    for op, av in tree:
-        if op is c.LITERAL and av < 128:
-            run.append(chr(av).lower())
-            continue
-        if run:
-            consider(frozenset(["".join(run)]))
-            run = []
-        if op is c.SUBPATTERN:
-            consider(required_literals(av[-1]))
-        elif op is c.ATOMIC_GROUP:
-            consider(required_literals(av))
-        elif op is c.BRANCH:
-            alternatives = [required_literals(alt) for alt in av[1]]
-            if all(alternatives):
-                consider(frozenset().union(*alternatives))  # type: ignore[arg-type]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            consider(required_literals(av[2]))
-    if run:
-        consider(frozenset(["".join(run)]))
-    return best
-
-
-def _selectivity(found: frozenset[str]) -> tuple[int, int]:
-    return min(len(s) for s in found), -len(found)
+        if not (same and rebuilt.groupindex == pattern.groupindex):
+            args = None
+    except Exception:
+        args = None
+    prefixes = _sorted(starts.prefixes) if starts else None
+    return pattern, (args, _sorted(triggers), prefixes, bool(starts and starts.at_word))

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from letterlint.model import FAMILIES, Severity
-from letterlint.patterncache import PatternCache, Triggers
+from letterlint.patterncache import Compiled, PatternCache
 from letterlint.patterns import PatternError, expand, with_boundaries
+from letterlint.prefilter import Prefixes, StartIndex, Starts
 
 CHECK_KINDS = ("phrase", "section", "sentiment", "closing", "metric")
 SCOPES = ("writer", "asserted", "any")  # asserted: conditionals still count
@@ -70,9 +71,10 @@ class Rule:
     builtin: bool = True
     compiled: re.Pattern[str] | None = field(default=None, repr=False)
     compiled_unless: re.Pattern[str] | None = field(default=None, repr=False)
-    # Strings of which every match contains one (None: unknown); see patterncache.
-    triggers: Triggers = field(default=None, repr=False)
-    unless_triggers: Triggers = field(default=None, repr=False)
+    # What letterlint.prefilter knows of every match (None: nothing useful).
+    triggers: Prefixes = field(default=None, repr=False)
+    unless_triggers: Prefixes = field(default=None, repr=False)
+    starts: Starts | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -99,6 +101,7 @@ class Profile:
 class RuleSet:
     rules: dict[str, Rule]
     profiles: dict[str, Profile]
+    start_index: StartIndex | None = None  # where built-in rules may start; see prefilter
 
     @cached_property
     def by_kind(self) -> dict[str, list[Rule]]:
@@ -118,7 +121,7 @@ def _line_of(raw: str, needle: str) -> int:
 
 def _compile(
     patterns: tuple[str, ...], rule: Rule, where: str, boundaries: bool, cache: PatternCache | None
-) -> tuple[re.Pattern[str], Triggers]:
+) -> Compiled:
     try:
         parts = "|".join(f"(?:{expand(p)})" for p in patterns)
         # One boundary pair around the alternation, not one per pattern: the same matches
@@ -127,10 +130,10 @@ def _compile(
         source = with_boundaries(parts) if boundaries else parts
         flags = re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)  # ^ and $ per line
         if rule.builtin:
-            return cache.compile(source, flags) if cache else (re.compile(source, flags), None)
+            return cache.compile(source, flags) if cache else Compiled(re.compile(source, flags), None, None)
         import regex  # user patterns run under a time limit; see checks.base.finditer
 
-        return regex.compile(source, flags | regex.V0), None
+        return Compiled(regex.compile(source, flags | regex.V0), None, None)
     except (re.error, PatternError) as exc:
         raise RuleError(f"{where}: rule {rule.id}: pattern does not compile: {exc}") from None
     except Exception as exc:  # regex.error is not a subclass of re.error
@@ -233,9 +236,10 @@ def _parse_rule(
     if kind == "metric":
         _expect(rule.metric is not None, where, f"rule {rid}: a metric rule needs 'metric'")
     if rule.patterns:
-        rule.compiled, rule.triggers = _compile(rule.patterns, rule, where, rule.boundaries, cache)
+        compiled = _compile(rule.patterns, rule, where, rule.boundaries, cache)
+        rule.compiled, rule.triggers, rule.starts = compiled
     if rule.unless:
-        rule.compiled_unless, rule.unless_triggers = _compile(rule.unless, rule, where, True, cache)
+        rule.compiled_unless, rule.unless_triggers, _ = _compile(rule.unless, rule, where, True, cache)
     return rule
 
 
@@ -305,9 +309,10 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
             data, raw = _read_toml(path)
             profile = _parse_profile(data, raw, path)
             profiles[profile.name] = profile
+    index = StartIndex.build({r.id: r.starts for r in rules.values() if r.starts}, cache.compile)
     cache.save()
     for profile in profiles.values():
         for section in profile.sections:
             if f"missing-section/{section}" not in rules:
                 raise RuleError(f"{profile.source}:1: profile {profile.name}: unknown section {section!r}")
-    return RuleSet(rules, profiles)
+    return RuleSet(rules, profiles, index)

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from letterlint.document import Document
 from letterlint.model import Finding, Span
-from letterlint.patterncache import fold, may_match
+from letterlint.prefilter import may_match, normalize, scan
 from letterlint.rulepack import Profile, Rule, RuleSet
 
 USER_PATTERN_TIMEOUT = 0.5  # seconds a user pattern may spend on one letter
@@ -27,9 +27,25 @@ class Context:
     _sections: dict[str, Span | None] = field(default_factory=dict)
 
     @cached_property
-    def folded(self) -> str:
-        """The text as rule triggers are compared with it (see patterncache.fold)."""
-        return fold(self.doc.text)
+    def normalized(self) -> str:
+        """The text as rule triggers and start prefixes see it (see prefilter.normalize)."""
+        return normalize(self.doc.text)
+
+    @cached_property
+    def start_positions(self) -> dict[str, list[int]] | None:
+        """Rule id -> positions where a built-in rule may match; None: scan everything."""
+        index = self.ruleset.start_index
+        if index is None or len(self.normalized) != len(self.doc.text):
+            return None
+        return index.positions(self.normalized)
+
+    def matches(self, rule: Rule) -> Iterator[re.Match[str]]:
+        """finditer over the whole letter, trying only the positions where a match may begin."""
+        assert rule.compiled is not None
+        positions = self.start_positions
+        if rule.starts is None or positions is None:
+            return finditer(rule.compiled, self.doc.text, rule)
+        return scan(rule.compiled, self.doc.text, positions.get(rule.id, []))
 
     @cached_property
     def compounds(self) -> list[float]:
@@ -87,12 +103,13 @@ def in_region(ctx: Context, rule: Rule, span: Span) -> bool:
 def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) -> Iterator[Span]:
     """Spans where the rule's patterns match in the writer's own voice, outside `unless`."""
     assert rule.compiled is not None
-    if not may_match(rule.triggers, ctx.folded):
+    if not may_match(rule.triggers, ctx.normalized):
         return  # no string that every match contains occurs in the letter
     doc = ctx.doc
     lo = text_span.start if text_span else 0
     hi = text_span.end if text_span else len(doc.text)
-    for m in finditer(rule.compiled, doc.text[lo:hi], rule):
+    found = finditer(rule.compiled, doc.text[lo:hi], rule) if text_span else ctx.matches(rule)
+    for m in found:
         span = Span(lo + m.start(), lo + m.end())
         if span.end == span.start or not in_region(ctx, rule, span):
             continue
@@ -108,7 +125,7 @@ def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) ->
 def _cancelled(ctx: Context, rule: Rule, span: Span) -> bool:
     """`unless` patterns cancel every match in the sentence where they occur (Vale's exceptions)."""
     assert rule.compiled_unless is not None
-    if not may_match(rule.unless_triggers, ctx.folded):
+    if not may_match(rule.unless_triggers, ctx.normalized):
         return False
     sentence = ctx.doc.sentence_at(span.start)
     lo, hi = (sentence.span.start, sentence.span.end) if sentence else (span.start, span.end)
