@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from letterlint.model import Position, Span
+from letterlint.prefilter import normalize, pattern_triggers
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BLANK_LINES = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|\r|\n)){2,}")
@@ -135,6 +136,11 @@ _SPEECH_VERB = re.compile(
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:^|\s)(?:i|we)$", re.IGNORECASE)
 
 
+@cache
+def _speech_verb_triggers() -> frozenset[str] | None:
+    return pattern_triggers(_SPEECH_VERB)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
@@ -191,6 +197,13 @@ class Document:
     @cached_property
     def words(self) -> list[Span]:
         return [Span(m.start(), m.end()) for m in WORD.finditer(self.text)]
+
+    @cached_property
+    def word_count(self) -> int:
+        """len(self.words) without building a Span per word (a 5 MB text has a million)."""
+        if len(self.text) < 1_000_000:
+            return len(WORD.findall(self.text))
+        return sum(1 for _ in WORD.finditer(self.text))
 
     def sentence_at(self, offset: int) -> Sentence | None:
         starts = self._sentence_starts
@@ -339,7 +352,7 @@ class Document:
     def quoted(self) -> list[Span]:
         """Spans inside quotation marks, and reported speech after a speech verb."""
         spans = [Span(m.start(), m.end()) for m in _quote_matches(self.text)]
-        for sentence in self.sentences:
+        for sentence in self._sentences_with_speech_verbs():
             for verb in _SPEECH_VERB.finditer(sentence.text):
                 subject = verb.group("subject")
                 if _FIRST_PERSON_SUBJECT.search(" " + subject.split()[-1]):
@@ -349,7 +362,42 @@ class Document:
         return spans
 
     def is_quoted(self, span: Span) -> bool:
-        return any(q.start <= span.start and span.end <= q.end + 1 for q in self.quoted)
+        """Some quoted q has q.start <= span.start and span.end <= q.end + 1 (by bisection)."""
+        starts, reach = self._quoted_index
+        i = bisect_right(starts, span.start)
+        return i > 0 and span.end <= reach[i - 1] + 1
+
+    @cached_property
+    def _quoted_index(self) -> tuple[list[int], list[int]]:
+        """Quoted spans' starts, sorted, and the furthest end reached by any span so far."""
+        ordered = sorted(self.quoted, key=lambda q: q.start)
+        reach: list[int] = []
+        furthest = -1
+        for q in ordered:
+            furthest = max(furthest, q.end)
+            reach.append(furthest)
+        return [q.start for q in ordered], reach
+
+    def _sentences_with_speech_verbs(self) -> list[Sentence]:
+        """Sentences that contain a string every speech-verb match contains (the rest cannot
+        match, and the verb pattern is slow to try at every word)."""
+        triggers = _speech_verb_triggers()
+        if triggers is None or len(self.normalized) != len(self.text):
+            return self.sentences
+        found: dict[int, Sentence] = {}
+        for trigger in triggers:
+            at = self.normalized.find(trigger)
+            while at >= 0:
+                sentence = self.sentence_at(at)
+                if sentence is not None:
+                    found[sentence.index] = sentence
+                at = self.normalized.find(trigger, at + 1)
+        return [found[i] for i in sorted(found)]
+
+    @cached_property
+    def normalized(self) -> str:
+        """Lower case, whitespace as " ", digits as "0": see letterlint.prefilter."""
+        return normalize(self.text)
 
     def clause_before(self, span: Span) -> str:
         """Text from the start of the clause that contains `span` up to the span."""
@@ -429,8 +477,8 @@ def _split_sentences(text: str, para: Span) -> list[Span]:
     cuts: list[int] = []
     for m in _SENTENCE_END.finditer(chunk):
         if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1:
-            word = re.search(r"([\w.]+)$", chunk[: m.start()])
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+            word = _word_before(chunk, m.start())
+            if word and (word.lower() in _ABBREVIATIONS or len(word) == 1):
                 continue
         cuts.append(para.start + m.end())
     cuts.extend(_line_cuts(text, para))
@@ -455,18 +503,53 @@ def _line_cuts(text: str, para: Span) -> list[int]:
         line_start = chunk.rfind("\n", 0, m.start()) + 1
         line_start = max(line_start, chunk.rfind("\r", 0, m.start()) + 1)
         line = chunk[line_start : m.start()].strip()
-        nxt = chunk[m.end() :].lstrip()
+        # What follows, without copying the rest of the paragraph for every line break.
+        rest = m.end()
+        while rest < len(chunk) and chunk[rest].isspace():
+            rest += 1
+        first = chunk[rest : rest + 1]
         words = len(WORD.findall(line))
         if words == 0:
             continue
         short_line = words <= 6 and (
             line.endswith((",", ":", "!"))
-            or (nxt[:1].isupper() and not line[-1:].isalpha())
+            or (first.isupper() and not line[-1:].isalpha())
             or _SALUTATION.match(line) is not None
-            or _VALEDICTION.match(nxt) is not None
             or _VALEDICTION.match(line) is not None
-            or _DASH_NAME.match(nxt) is not None
+            or _matches_rest(_VALEDICTION, chunk, rest)
+            or _matches_rest(_DASH_NAME, chunk, rest)
         )
-        if short_line or (nxt[:1] in "-–—•*" and nxt[:1] != ""):
+        if short_line or (first in "-–—•*" and first != ""):
             cuts.append(para.start + m.start())
     return cuts
+
+
+def _word_before(chunk: str, end: int) -> str | None:
+    r"""re.search(r"([\w.]+)$", chunk[:end]).group(1), without copying or rescanning chunk."""
+    if end > 0 and chunk[end - 1] == "\n":
+        end -= 1  # `$` also matches before a final newline
+    start = end
+    while start > 0 and (chunk[start - 1].isalnum() or chunk[start - 1] in "_."):
+        start -= 1
+    return chunk[start:end] if start < end else None
+
+
+@cache
+def _from_position(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`^X` as `X`, for X.match(text, pos) == ^X.match(text[pos:]) when pos follows whitespace:
+    only safe without other anchors or look-behinds, which this checks."""
+    source = pattern.pattern
+    rest = source[1:].replace("[^", "[")
+    if not source.startswith("^") or pattern.flags & re.MULTILINE or "^" in rest:
+        return None
+    if "(?<" in rest or "\\A" in rest or "\\B" in rest:
+        return None
+    return re.compile(source[1:], pattern.flags)
+
+
+def _matches_rest(pattern: re.Pattern[str], chunk: str, rest: int) -> bool:
+    """pattern.match(chunk[rest:]) is not None, where chunk[rest - 1] is whitespace."""
+    shifted = _from_position(pattern)
+    if shifted is None:
+        return pattern.match(chunk[rest:]) is not None
+    return shifted.match(chunk, rest) is not None

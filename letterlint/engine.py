@@ -75,7 +75,7 @@ class Engine:
             arc=tuple(ctx.compounds),
         )
         stats = Stats(
-            words=len(doc.words),
+            words=doc.word_count,
             sentences=len(doc.sentences),
             paragraphs=len(doc.paragraphs),
             reading_grade=_grade(doc),
@@ -132,7 +132,7 @@ def _run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding
 
 
 def _grade(doc: Document) -> float:
-    if len(doc.words) < 10:
+    if doc.word_count < 10:
         return 0.0
     from letterlint.nlp import reading_grade
 

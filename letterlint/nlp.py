@@ -52,13 +52,16 @@ class SentimentScorer:
         self._analyzer = SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")
         for word in APOLOGY_WORDS:
             self._analyzer.lexicon.pop(word, None)
+        from letterlint.vaderfast import make_scorer
+
+        self._score = make_scorer(self._analyzer)  # polarity_scores' compound, 3x faster
         self._cache: dict[str, float] = {}
 
     def compound(self, sentence: str) -> float:
         # The language server re-lints the same sentences on every keystroke.
         score = self._cache.get(sentence)
         if score is None:
-            score = float(self._analyzer.polarity_scores(sentence)["compound"])
+            score = self._score(sentence)
             if len(self._cache) > 20_000:
                 self._cache.clear()
             self._cache[sentence] = score

@@ -230,6 +230,16 @@ def _cap(found: set[str], budget: int) -> set[str]:
 # -- analysing a pattern ---------------------------------------------------------------------
 
 
+def pattern_triggers(pattern: re.Pattern[str]) -> Prefixes:
+    """required_literals of a compiled pattern (None when the analysis is unavailable)."""
+    if _parser is None:
+        return None
+    try:
+        return required_literals(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:
+        return None
+
+
 def analyse(source: str, flags: int) -> tuple[Prefixes, Starts | None, Any]:
     """(triggers, start prefixes, parse tree) of a pattern; Nones when unsure."""
     if _parser is None:

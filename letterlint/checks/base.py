@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from letterlint.document import Document
+from letterlint.document import WORD, Document
 from letterlint.model import Finding, Span
 from letterlint.prefilter import may_match, normalize, scan
 from letterlint.rulepack import Profile, Rule, RuleSet
@@ -46,6 +46,11 @@ class Context:
         if rule.starts is None or positions is None:
             return finditer(rule.compiled, self.doc.text, rule)
         return scan(rule.compiled, self.doc.text, positions.get(rule.id, []))
+
+    @cached_property
+    def sentence_words(self) -> list[int]:
+        """Words per sentence, in order; several metrics need them."""
+        return [len(WORD.findall(s.text)) for s in self.doc.sentences]
 
     @cached_property
     def compounds(self) -> list[float]:

@@ -34,9 +34,9 @@ def _letter_words(rule: Rule, ctx: Context) -> Iterator[Finding]:
     limit = threshold(rule, ctx, "max_words")
     total = 0
     for sentence in ctx.doc.sentences:
-        total += _words(sentence.text)
+        total += ctx.sentence_words[sentence.index]
         if total > limit:
-            full = len(ctx.doc.words)
+            full = ctx.doc.word_count
             message = f"{rule.message} ({full} words; aim for under {int(limit)})"
             yield ctx.finding(rule, sentence.span, message)
             return
@@ -46,7 +46,7 @@ def _sentence_words(rule: Rule, ctx: Context) -> Iterator[Finding]:
     limit = threshold(rule, ctx, "long_sentence")
     count = 0
     for sentence in ctx.doc.sentences:
-        n = _words(sentence.text)
+        n = ctx.sentence_words[sentence.index]
         if n > limit:
             yield ctx.finding(rule, sentence.span, f"{rule.message} ({n} words)")
             count += 1
@@ -69,12 +69,12 @@ def _reading_grade(rule: Rule, ctx: Context) -> Iterator[Finding]:
     from letterlint.nlp import reading_grade
 
     body = ctx.doc.body_sentences
-    if sum(_words(s.text) for s in body) < 40:
+    if sum(ctx.sentence_words[s.index] for s in body) < 40:
         return  # too short for a grade to mean anything
     grade = reading_grade(" ".join(s.text for s in body))
     limit = threshold(rule, ctx, "reading_grade")
     if grade > limit:
-        longest = max(body, key=lambda s: _words(s.text))
+        longest = max(body, key=lambda s: ctx.sentence_words[s.index])
         yield ctx.finding(rule, longest.span, f"{rule.message} (grade {grade:.1f})")
 
 
