@@ -178,7 +178,16 @@ def _textstat() -> Any:
 
     offline = _SyllableDict()
     _count_syllables.get_cmudict = lambda lang: offline  # type: ignore[attr-defined]
+    _count_syllables.get_pyphen = _lazy_pyphen  # type: ignore[attr-defined]
     return textstat
+
+
+@cache
+def _lazy_pyphen(lang: str) -> Any:
+    """Pyphen only for words missing from the syllable table, from a cached parse."""
+    from letterlint.hyphenation import LazyPyphen
+
+    return LazyPyphen(lang)
 
 
 def reading_grade(text: str) -> float:

@@ -1,18 +1,18 @@
-"""Built-in rule patterns, compiled once per installation instead of once per process.
+"""Built-in rule packs, parsed and compiled once per installation instead of once per process.
 
 Python's `re` compiles in pure Python: the built-in packs (about 50,000 characters once the
-macros are expanded) take some 100 ms, a third of a cold start. What the compiler produces
-(the `_sre` code list and the group tables) depends only on the pattern, its flags and the
-interpreter, so it is kept in the user cache folder, keyed by all three, and later runs
-rebuild each Pattern from it with `_sre.compile` in microseconds.
+macros are expanded) take some 100 ms, a third of a cold start, and parsing their TOML and
+expanding their macros another 20 ms. What the compiler produces (the `_sre` code list and
+the group tables) depends only on the pattern, its flags and the interpreter, so it is kept
+in the user cache folder and later runs rebuild each Pattern with `_sre.compile` in
+microseconds. The same file keeps the parsed TOML (keyed by the file's bytes) and what
+letterlint.prefilter learns from each parse tree.
 
-Safety: an entry is only written after the rebuilt Pattern compared equal (code, flags,
-groups) to what `re.compile` made; the file is keyed by the exact interpreter build; any
-unexpected shape, version or error falls back to `re.compile`. So a stale or foreign cache
-can only cost time, never change a match.
-
-The same pass stores what letterlint.prefilter learns from the parse tree (triggers and
-start prefixes), so that analysis, too, runs once per installation.
+Safety: the file is keyed by the exact interpreter build and by the source of the modules
+that turn rule text into patterns, so a changed macro or analysis rebuilds it; a compiled
+entry is only written after the rebuilt Pattern compared equal (code, flags, groups) to
+what `re.compile` made; any unexpected shape, version or error falls back to `re.compile`.
+A stale or foreign cache can only cost time, never change a match.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ import marshal
 import os
 import re
 import sys
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -34,7 +35,9 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 from letterlint.prefilter import Prefixes, Starts, analyse
 
-_FORMAT = "patterns-v3"
+_FORMAT = "rulecache-v1"
+_CODE = ("patterns.py", "rulepack.py", "prefilter.py", "patterncache.py")  # what shapes an entry
+_STALE_DAYS = 30
 
 
 class Compiled(NamedTuple):
@@ -43,15 +46,23 @@ class Compiled(NamedTuple):
     starts: Starts | None  # how every match begins, or None
 
 
-# (_sre.compile arguments, sorted triggers, sorted start prefixes, starts at a word), Nones
-# where unknown
+# (_sre.compile arguments, sorted triggers, sorted start prefixes, starts at a word start),
+# Nones where unknown
 _Entry = tuple[tuple[Any, ...] | None, tuple[str, ...] | None, tuple[str, ...] | None, bool]
 
 
-def _interpreter_key() -> str:
-    parts = (_FORMAT, sys.implementation.name, sys.version, sys.maxunicode)
+def _cache_key() -> str:
+    parts: list[object] = [_FORMAT, sys.implementation.name, sys.version, sys.maxunicode]
     if _sre is not None:
-        parts += (_sre.MAGIC, _sre.CODESIZE)
+        parts += [_sre.MAGIC, _sre.CODESIZE]
+    code = hashlib.sha1()
+    here = Path(__file__).parent
+    for name in _CODE:
+        try:
+            code.update((here / name).read_bytes())
+        except OSError:
+            code.update(os.urandom(8))  # unreadable source: never reuse a cache
+    parts.append(code.hexdigest())
     return "|".join(str(p) for p in parts)
 
 
@@ -60,20 +71,28 @@ class PatternCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self._stored: dict[str, _Entry] = {}
-        self._used: dict[str, _Entry] = {}
+        self.key = _cache_key()
+        self._stored: dict[str, Any] = {}
+        self._used: dict[str, Any] = {}
         if path is not None and _sre is not None:
-            self._stored = _read(path)
+            self._stored = _read(path, self.key)
 
     @classmethod
     def for_builtins(cls) -> PatternCache:
         from letterlint.nlp import cache_dir
 
-        digest = hashlib.sha1(_interpreter_key().encode()).hexdigest()[:16]
-        return cls(cache_dir() / f"{_FORMAT}-{digest}.bin")
+        cache = cls(None)
+        digest = hashlib.sha1(cache.key.encode()).hexdigest()[:16]
+        cache.path = cache_dir() / f"{_FORMAT}-{digest}.bin"
+        if _sre is not None:
+            cache._stored = _read(cache.path, cache.key)
+        return cache
 
     def compile(self, source: str, flags: int) -> Compiled:
-        key = f"{int(flags)}:{source}"
+        return self.compile_keyed(f"{int(flags)}:{source}", lambda: source, flags)
+
+    def compile_keyed(self, key: str, source: Callable[[], str], flags: int) -> Compiled:
+        """Like compile(source(), flags), remembered under `key` so that a hit needs no source."""
         entry = self._stored.get(key)
         if entry is not None and entry[0] is not None:
             try:
@@ -83,39 +102,58 @@ class PatternCache:
             else:
                 self._used[key] = entry
                 return _compiled(pattern, entry)
-        pattern, entry = _build(source, int(flags))
+        pattern, entry = _build(source(), int(flags))
         self._used[key] = entry
         return _compiled(pattern, entry)
+
+    def memo(self, key: str, make: Callable[[], Any]) -> Any:
+        """make(), remembered under `key`; the value must be marshal-able plain data."""
+        key = "data:" + key
+        value = self._stored[key] if key in self._stored else make()
+        self._used[key] = value
+        return value
 
     def save(self) -> None:
         """Write the entries this load used (dropping stale ones), if anything changed."""
         if self.path is None or _sre is None or self._used == self._stored:
             return
         try:
-            data = marshal.dumps({"key": _interpreter_key(), "entries": self._used})
+            data = marshal.dumps({"key": self.key, "entries": self._used})
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(data)
             os.replace(tmp, self.path)
+            _remove_stale(self.path)
         except (OSError, ValueError):
-            pass  # a read-only cache folder only costs start-up time
+            pass  # a read-only cache folder (or unmarshal-able data) only costs start-up time
         self._stored = dict(self._used)
 
 
-def _read(path: Path) -> dict[str, _Entry]:
+def _read(path: Path, key: str) -> dict[str, Any]:
     try:
         data = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
-    if not isinstance(data, dict) or data.get("key") != _interpreter_key():
+    if not isinstance(data, dict) or data.get("key") != key:
         return {}
     entries = data.get("entries")
     return entries if isinstance(entries, dict) else {}
 
 
+def _remove_stale(current: Path) -> None:
+    """Caches of earlier letterlint or Python versions, untouched for a month."""
+    limit = time.time() - _STALE_DAYS * 86400
+    for other in current.parent.glob(f"{_FORMAT}-*.bin"):
+        try:
+            if other != current and other.stat().st_mtime < limit:
+                other.unlink()
+        except OSError:
+            pass
+
+
 def _compiled(pattern: re.Pattern[str], entry: _Entry) -> Compiled:
     _, triggers, prefixes, at_word = entry
-    starts = Starts(frozenset(prefixes), at_word) if prefixes else None
+    starts = Starts(tuple(prefixes), at_word) if prefixes else None
     return Compiled(pattern, frozenset(triggers) if triggers else None, starts)
 
 

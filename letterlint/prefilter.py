@@ -23,6 +23,7 @@ against every code point and the scans against finditer.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -39,7 +40,7 @@ try:  # CPython's parser; elsewhere the analysis gives up and everything runs no
 except ImportError:  # pragma: no cover
     _parser = None  # type: ignore[assignment]
 
-PREFIX_LENGTH = 4
+PREFIX_LENGTH = 6
 _WORD_START = "(?<![\\w'’])"  # the look-behind of patterns.with_boundaries
 _MAX_PREFIXES = 256  # per pattern; beyond it prefixes are shortened
 _MAX_DEPTH = 60
@@ -56,7 +57,7 @@ Prefixes = frozenset[str] | None
 class Starts(NamedTuple):
     """How every match of a pattern begins."""
 
-    prefixes: frozenset[str]  # normalized, up to PREFIX_LENGTH characters
+    prefixes: tuple[str, ...]  # normalized, up to PREFIX_LENGTH characters, sorted
     at_word: bool  # the pattern opens with with_boundaries' look-behind: a word start
 
 
@@ -151,7 +152,7 @@ def start_prefixes(tree: Any) -> Starts | None:
     if "" in found:
         return None
     at_word = len(tree) > 0 and repr(tree[0]) == repr(_parser.parse(_WORD_START)[0])
-    return Starts(frozenset(found), at_word)
+    return Starts(tuple(sorted(found)), at_word)
 
 
 def _char_options(op: Any, av: Any) -> set[str] | None:
@@ -281,20 +282,34 @@ class StartIndex:
         self._scanner: re.Pattern[str] | None = None
 
     @classmethod
-    def build(cls, rules: dict[str, Starts], compile_: Any) -> StartIndex:
-        """rules: id -> how its matches start; compile_ is PatternCache.compile."""
-        anywhere: dict[str, list[str]] = {}
-        word_start: dict[str, list[str]] = {}
+    def build(cls, rules: dict[str, Starts], cache: Any) -> StartIndex:
+        """rules: id -> how its matches start; cache: a PatternCache, which keeps the owner
+        tables and the compiled scanner from one process to the next."""
+        digest = hashlib.sha1()
         for rule_id, starts in rules.items():
-            for prefix in starts.prefixes:
-                (word_start if starts.at_word else anywhere).setdefault(prefix, []).append(rule_id)
+            digest.update(f"{rule_id}\x1e{starts.at_word}\x1e{chr(31).join(starts.prefixes)}\x1d".encode())
+        key = digest.hexdigest()
+
+        def owners() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+            anywhere: dict[str, list[str]] = {}
+            word_start: dict[str, list[str]] = {}
+            for rule_id, starts in rules.items():
+                for prefix in starts.prefixes:
+                    (word_start if starts.at_word else anywhere).setdefault(prefix, []).append(rule_id)
+            return anywhere, word_start
+
+        anywhere, word_start = cache.memo("owners:" + key, owners)
         index = cls(anywhere, word_start)
-        parts = []
-        if word_start:
-            parts.append(_WORD_START + trie_source(sorted(word_start)))
-        if anywhere:
-            parts.append(trie_source(sorted(anywhere)))
-        index._scanner = compile_("|".join(parts) or "(?!)", 0)[0]
+
+        def source() -> str:
+            parts = []
+            if word_start:
+                parts.append(_WORD_START + trie_source(sorted(word_start)))
+            if anywhere:
+                parts.append(trie_source(sorted(anywhere)))
+            return "|".join(parts) or "(?!)"
+
+        index._scanner = cache.compile_keyed("scanner:" + key, source, 0).pattern
         return index
 
     def _owners(self, window: str, at_word: bool) -> tuple[str, ...]:

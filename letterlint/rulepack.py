@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -122,18 +123,24 @@ def _line_of(raw: str, needle: str) -> int:
 def _compile(
     patterns: tuple[str, ...], rule: Rule, where: str, boundaries: bool, cache: PatternCache | None
 ) -> Compiled:
-    try:
+
+    def source() -> str:
         parts = "|".join(f"(?:{expand(p)})" for p in patterns)
         # One boundary pair around the alternation, not one per pattern: the same matches
         # (the assertions do not depend on the alternative), but the engine tests the
         # look-behind once per position instead of once per pattern, about 3x faster.
-        source = with_boundaries(parts) if boundaries else parts
+        return with_boundaries(parts) if boundaries else parts
+
+    try:
         flags = re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)  # ^ and $ per line
+        if rule.builtin and cache is not None:  # keyed by the rule's own text: no expanding on a hit
+            key = f"rule:{int(flags)}:{int(boundaries)}:" + "\x1f".join(patterns)
+            return cache.compile_keyed(key, source, flags)
         if rule.builtin:
-            return cache.compile(source, flags) if cache else Compiled(re.compile(source, flags), None, None)
+            return Compiled(re.compile(source(), flags), None, None)
         import regex  # user patterns run under a time limit; see checks.base.finditer
 
-        return Compiled(regex.compile(source, flags | regex.V0), None, None)
+        return Compiled(regex.compile(source(), flags | regex.V0), None, None)
     except (re.error, PatternError) as exc:
         raise RuleError(f"{where}: rule {rule.id}: pattern does not compile: {exc}") from None
     except Exception as exc:  # regex.error is not a subclass of re.error
@@ -269,12 +276,15 @@ def _parse_profile(data: dict[str, Any], raw: str, path: Path) -> Profile:
     return Profile(str(name), str(meta.get("description", "")), tuple(sections), dict(thresholds), str(path))
 
 
-def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+def _read_toml(path: Path, cache: PatternCache | None = None) -> tuple[dict[str, Any], str]:
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read rule pack: {exc}") from None
     try:
+        if cache is not None:  # the built-in packs: parsed once per installation
+            key = "toml:" + hashlib.sha1(raw.encode()).hexdigest()
+            return cache.memo(key, lambda: tomllib.loads(raw)), raw
         return tomllib.loads(raw), raw
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{path}: invalid TOML: {exc}") from None
@@ -290,7 +300,7 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
         if not folder.is_dir():
             raise RuleError(f"{folder}: rule folder not found")
         for path in sorted(folder.glob("*.toml")):
-            data, raw = _read_toml(path)
+            data, raw = _read_toml(path, cache if builtin else None)
             if "profile" in data:
                 profile = _parse_profile(data, raw, path)
                 profiles[profile.name] = profile
@@ -306,10 +316,10 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
                     raise RuleError(f"{where}: duplicate rule id {rule.id} (also in {rules[rule.id].source})")
                 rules[rule.id] = rule
         for path in sorted((folder / "profiles").glob("*.toml")):
-            data, raw = _read_toml(path)
+            data, raw = _read_toml(path, cache if builtin else None)
             profile = _parse_profile(data, raw, path)
             profiles[profile.name] = profile
-    index = StartIndex.build({r.id: r.starts for r in rules.values() if r.starts}, cache.compile)
+    index = StartIndex.build({r.id: r.starts for r in rules.values() if r.starts}, cache)
     cache.save()
     for profile in profiles.values():
         for section in profile.sections:

@@ -97,7 +97,7 @@ def test_required_literals_and_prefixes_of_a_simple_pattern() -> None:
     )
     assert triggers == frozenset(["miss"])
     assert starts is not None and starts.at_word
-    assert starts.prefixes == frozenset(["i re", "i mi", "i  r", "i  m", "i   "])
+    assert "i miss" in starts.prefixes and "i real" in starts.prefixes
 
 
 def test_patterns_that_can_match_empty_get_no_prefixes() -> None:
