@@ -58,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--summary", action="store_true", help="only the score line for each letter")
     parser.add_argument("--no-color", action="store_true", help="no colour (also: NO_COLOR=1)")
     parser.add_argument("--quiet", "-q", action="store_true", help="hide info findings")
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="lint many letters in N processes (default: one per core)",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     parser.add_argument("--version", action="version", version=f"letterlint {__version__}")
     return parser
@@ -100,10 +107,11 @@ def _sub_lsp(argv: list[str]) -> int:
 
 
 def lint_command(args: argparse.Namespace) -> int:
+    from letterlint.batch import Job, Settings, default_jobs, lint_jobs
     from letterlint.config import resolve
     from letterlint.engine import Engine, Selection
     from letterlint.model import Severity
-    from letterlint.reader import InputError, expand_paths, read_file, read_stdin
+    from letterlint.reader import InputError, expand_paths, read_stdin
     from letterlint.report import FileError, Item, ReportOptions, renderer
 
     if not args.paths:
@@ -116,18 +124,21 @@ def lint_command(args: argparse.Namespace) -> int:
     select = _split(args.select) or config.select
     ignore = _split(args.ignore) + config.ignore
 
-    items: list[Item] = []
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
+    jobs: list[Job] = []
     for name, path, skipped in expand_paths(args.paths):
-        if skipped:
-            items.append(FileError(name, skipped))
-            continue
-        try:
-            text = read_stdin(encoding) if path is None else read_file(path, encoding)
-        except InputError as exc:
-            items.append(FileError(name, str(exc).split(": ", 1)[-1] if ": " in str(exc) else str(exc)))
-            continue
         selection = Selection(select, ignore + config.ignores_for(name))
-        items.append(engine.lint(text, profile=profile, path=name, selection=selection))
+        if path is None and not skipped:  # stdin is read here, files by whoever lints them
+            try:
+                jobs.append(Job(name, None, selection, text=read_stdin(encoding)))
+            except InputError as exc:
+                message = str(exc)
+                jobs.append(Job(name, None, selection, skipped=message.split(": ", 1)[-1]))
+            continue
+        jobs.append(Job(name, path, selection, skipped=skipped))
+    settings = Settings(profile, encoding, tuple(config.rule_dirs), args.debug)
+    items: list[Item] = lint_jobs(engine, jobs, settings, args.jobs or default_jobs())
 
     for item in items:
         if isinstance(item, FileError):
