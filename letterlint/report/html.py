@@ -140,7 +140,7 @@ def _legend(findings: list[Finding]) -> str:
     return f'<p class="legend">Highlighted: {chips} {hint}</p>'
 
 
-def _clean(text: str) -> str:
+def _clean(text: str, start: int = 0, end: int | None = None) -> str:
     """Escape letter text, one DOM character per code point, so offsets stay true in the page.
 
     CR LF would become LF in the parser: CR goes in as a character reference. A lone CR
@@ -148,7 +148,8 @@ def _clean(text: str) -> str:
     HTML does not allow, become U+FFFD.
     """
     out = []
-    for i, ch in enumerate(text):
+    for i in range(start, len(text) if end is None else end):
+        ch = text[i]
         if ch == "\r":
             out.append("&#13;" if text[i + 1 : i + 2] == "\n" else "\n")
         elif ch in "\n\t":
@@ -192,7 +193,7 @@ def _annotated(text: str, findings: list[Finding], numbered: dict[int, int], n: 
             for f in findings
             if f.span.start <= a and min(f.span.end, len(text)) >= b and f.span.end > f.span.start
         ]
-        piece = _clean(text[a:b])
+        piece = _clean(text, a, b)
         if not covering:
             out.append(piece)
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 from letterlint.model import Finding, LintResult, Severity
@@ -45,12 +46,13 @@ def render(items: list[Item], options: ReportOptions) -> str:
     return strip_trailing(buffer.getvalue())
 
 
-_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+_TRAILING = re.compile(r"(?: |\x1b\[[0-9;]*m)+$", re.MULTILINE)
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def strip_trailing(text: str) -> str:
     """rich pads rows to the full width; the padding is noise in a capture or a diff."""
-    return _TRAILING.sub(r"\1", text)
+    return _TRAILING.sub(lambda m: "".join(_SGR.findall(m.group())), text)
 
 
 def make_console(file: io.StringIO, options: ReportOptions, record: bool = False) -> Console:
@@ -169,7 +171,7 @@ def _checklist(result: LintResult, ruleset: RuleSet | None, width: int) -> Rende
     grid.add_column(no_wrap=True, width=1)
     name_width = max((len(i.name) for i in items), default=8)
     wide = width >= 60
-    grid.add_column(no_wrap=wide, min_width=name_width if wide else None, ratio=None if wide else 1)
+    grid.add_column(no_wrap=wide, min_width=name_width + 1 if wide else None, ratio=None if wide else 1)
     if wide:
         grid.add_column(ratio=1)
     for item in items:
@@ -385,32 +387,45 @@ def _summary_table(items: list[Item], width: int) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
+    families = list(v.FAMILY_SHORT)
     full = width >= 72
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, expand=False, title_justify="left")
-    table.add_column("letter", overflow="fold", ratio=1)
+    others = 10 + (sum(len(v.FAMILY_SHORT[f]) + 2 for f in families) if full else 18)
+    room = max(12, width - others)
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False)
+    longest = max((len(printable(i.path)) for i in items), default=6)
+    # names are cut to fit (keeping their end); an error message may wrap
+    table.add_column("letter", min_width=min(longest, room), max_width=room)
     table.add_column("score", justify="right", no_wrap=True)
-    families = [f for f in v.FAMILY_SHORT]
     if full:
         for fam in families:
             table.add_column(v.FAMILY_SHORT[fam], justify="right", no_wrap=True, style=FAMILY_STYLE[fam])
     else:
-        table.add_column("findings", ratio=1)
+        table.add_column("findings")
     for item in items:
+        name = _tail(printable(item.path), room)
         if isinstance(item, FileError):
-            note = Text(f"could not be read: {item.error}", style="red")
+            # wrapped here: rich's own wrapping in a narrow table can crop a word
+            error = "\n".join(textwrap.wrap(f"could not be read: {item.error}", max(room, 12)))
             table.add_row(
-                printable(item.path), Text("—", style="dim"), *([note] + [""] * 4 if full else [note])
+                Text.assemble(name, "\n", (error, "red")),
+                Text("—", style="dim"),
+                *[""] * (len(families) if full else 1),
             )
             continue
         score = Text(str(item.score), style=BAND_STYLE[v.band(item.score)])
         counts = v.family_counts(item.findings)
         if full:
             cells = [Text(str(counts[f])) if counts[f] else Text("·", style="dim") for f in families]
-            table.add_row(printable(item.path), score, *cells)
+            table.add_row(name, score, *cells)
         else:
-            desc = ", ".join(f"{n} {v.FAMILY_SHORT.get(f, f)}" for f, n in counts.items() if n) or "none"
-            table.add_row(printable(item.path), score, desc)
+            desc = "\n".join(f"{n} {v.FAMILY_SHORT.get(f, f)}" for f, n in counts.items() if n) or "none"
+            table.add_row(name, score, desc)
     return table
+
+
+def _tail(path: str, room: int) -> str:
+    """Keep the end of a long path: the file name matters more than the folders."""
+    return path if len(path) <= room else "…" + path[-(room - 1) :]
 
 
 # -- plain text: one fact per line, every line greppable ----------------------------------
