@@ -482,8 +482,8 @@ mark.hl::before { content: attr(data-tip); position: absolute; left: 0; bottom: 
   border-radius: 8px;
   background: var(--ink); color: var(--paper); font: 13px/1.45 system-ui, sans-serif;
   box-shadow: 0 4px 14px rgba(0,0,0,.25);
-  visibility: hidden; opacity: 0; transition: opacity .12s; pointer-events: none; }
-mark.hl:hover::before, mark.hl:focus::before { visibility: visible; opacity: 1; }
+  display: none; pointer-events: none; }
+mark.hl:hover::before, mark.hl:focus::before { display: block; }
 mark.hl:target, mark.hl:focus { box-shadow: 0 0 0 2px var(--fam); }
 .checklist ul { list-style: none; padding: 0; margin: 0; }
 .checklist li { padding: 6px 0; border-top: 1px solid var(--line); }
