@@ -117,11 +117,15 @@ def _ring(score: int, band: str) -> str:
     r = 40
     circumference = 2 * math.pi * r
     filled = circumference * max(0, min(score, 100)) / 100
-    return (
-        f'<svg class="ring" viewBox="0 0 100 100" role="img" aria-label="score {score} out of 100">'
-        f'<circle cx="50" cy="50" r="{r}" class="track"/>'
+    value = (
         f'<circle cx="50" cy="50" r="{r}" class="value" stroke-dasharray="{filled:.1f} {circumference:.1f}" '
         f'transform="rotate(-90 50 50)"/>'
+        if score > 0
+        else ""  # a round line cap would draw a dot for nothing
+    )
+    return (
+        f'<svg class="ring" viewBox="0 0 100 100" role="img" aria-label="score {score} out of 100">'
+        f'<circle cx="50" cy="50" r="{r}" class="track"/>{value}'
         f'<text x="50" y="52" class="score">{score}</text><text x="50" y="70" class="of">of 100</text></svg>'
     )
 
@@ -444,7 +448,8 @@ h3 { font-size: 1rem; margin: 22px 0 8px; padding-bottom: 4px;
 .chip.sev-error { color: var(--error); } .chip.sev-warning { color: var(--warning); }
 .chip.sev-info { color: var(--info); } .chip.ok { color: var(--good); }
 .fix-first { margin: 8px 0 0; } .fix-first a { color: inherit; }
-.layout { display: grid; grid-template-columns: minmax(0, 1.55fr) minmax(0, 1fr); gap: 20px;
+.layout { display: grid; align-items: start; grid-template-columns: minmax(0, 1.55fr) minmax(0, 1fr);
+  gap: 20px;
   margin-top: 20px; }
 @media (max-width: 860px) { .layout { grid-template-columns: 1fr; } .top { flex-direction: column;
   align-items: flex-start; } }

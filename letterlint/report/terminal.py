@@ -331,7 +331,7 @@ def _finding_group(group: list[Finding], lines: Lines, width: int) -> Renderable
             src = Text.assemble((f"  {ex.line:>{number_width}} │ ", "dim"), ex.text)
             caret = Text.assemble((f"  {'':>{number_width}} │ ", "dim"), (ex.underline(), sev))
             for start, count in ex.marks:
-                src.stylize(f"underline {sev}", gutter + start, gutter + start + count)
+                src.stylize(f"bold {sev}", gutter + start, gutter + start + count)
             parts.extend([src, caret])
     extras = Table.grid(padding=(0, 1))
     extras.add_column(no_wrap=True)
