@@ -12,11 +12,11 @@ import struct
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
 
 from letterlint import default_engine, lint_text
 from letterlint.report import ReportOptions
 from letterlint.report.html import render
+from tests.conftest import EXAMPLES
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the 'playwright' Python package is not installed (pip install '.[test]')"

@@ -9,12 +9,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, decoded
 
 from letterlint import default_engine, lint_text
 from letterlint.model import LintResult, Span
 from letterlint.report import FileError, ReportOptions
 from letterlint.report.html import render
+from tests.conftest import EXAMPLES, decoded
 
 EVIL = (
     "Dear Sam,\r\n\r\n<script>alert('x')</script> I can't live without you!!! "

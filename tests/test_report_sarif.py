@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 import jsonschema
-from conftest import decoded
+
+from tests.conftest import decoded
 
 # The parts of the SARIF 2.1.0 schema (OASIS) that letterlint's output uses, written out here
 # because the tests run offline: required members, enums and types.

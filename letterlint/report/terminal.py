@@ -299,7 +299,7 @@ def _family(console: Console, result: LintResult, family: str, findings: list[Fi
                     (names, "bold"),
                     (". What each needs is under “Parts of the letter” above.", "dim"),
                 ),
-                (0, 0, 0, 1),
+                (0, 0, 0, 2),
             )
         )
         return
