@@ -174,7 +174,7 @@ class LetterServer:
         self.engines: dict[tuple[tuple[str, int], ...], Engine] = {}
         self.root: Path | None = None
         self.explain_dir: Path | None = None
-        self.written: dict[str, str] = {}
+        self.written: dict[str, tuple[Rule, str | None]] = {}
         self._shown_errors: set[str] = set()
         self._register()
 
@@ -390,20 +390,23 @@ class LetterServer:
         return bool(node)
 
     def explanation_uri(self, rule: Rule) -> str | None:
-        """A file:// link to the rule's explanation, written once per content change."""
+        """A file:// link to the rule's explanation, written when the rule is first seen."""
+        cached = self.written.get(rule.id)
+        if cached is not None and cached[0] is rule:
+            return cached[1]
         from letterlint.nlp import cache_dir
 
         page = explanation_markdown(rule)
         target = cache_dir() / "explain" / rule.family / f"{rule.name}.md"
-        if self.written.get(rule.id) != page:
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                if not target.is_file() or target.read_text(encoding="utf-8") != page:
-                    target.write_text(page, encoding="utf-8")
-            except OSError:
-                return None
-            self.written[rule.id] = page
-        return target.resolve().as_uri()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.is_file() or target.read_text(encoding="utf-8") != page:
+                target.write_text(page, encoding="utf-8")
+            uri: str | None = target.resolve().as_uri()
+        except OSError:  # a read-only cache: no link, the hover still explains
+            uri = None
+        self.written[rule.id] = (rule, uri)
+        return uri
 
     # -- requests --
 
