@@ -200,3 +200,48 @@ def test_neovim_markdown_draft(tmp_path: Path, offline_env: dict[str, str]) -> N
     codes = {(d["code"], underlined(text, d)) for d in got["steps"]["open"]}
     assert ("desperation/begging", "I’m begging") in codes
     assert all(d["lnum"] != 3 for d in got["steps"]["open"])  # nothing inside the code block
+
+
+QUICKFIX_VIM = r"""
+let &makeprg = $LL_PYTHON . ' -m letterlint --format gcc %'
+set errorformat=%f:%l:%v:\ %t%*[a-z]:\ %m
+execute 'edit ' . fnameescape($LL_LETTER)
+silent make
+let out = {'entries': [], 'landed': []}
+for e in getqflist()
+  call add(out.entries, {'lnum': e.lnum, 'type': e.type, 'text': e.text})
+endfor
+for i in range(1, len(out.entries))
+  execute 'cc ' . i
+  call add(out.landed, strpart(getline('.'), col('.') - 1, 40))
+endfor
+call writefile([json_encode(out)], $LL_OUT)
+qa!
+"""
+
+
+def test_vim_quickfix_reads_the_gcc_format(tmp_path: Path, offline_env: dict[str, str]) -> None:
+    """The errorformat in docs/editors.md puts the cursor on the flagged words."""
+    text = "Dear Zoë,\n\nThe café was ours. I’m begging you, I can’t live without you!!!\n\nLove,\nJo\n"
+    letter = tmp_path / "zoe.txt"
+    letter.write_text(text, encoding="utf-8")
+    script = tmp_path / "qf.vim"
+    script.write_text(QUICKFIX_VIM, encoding="utf-8")
+    out = tmp_path / "qf.json"
+    env = dict(offline_env, LL_OUT=str(out), LL_LETTER=str(letter), LL_PYTHON=sys.executable)
+    assert NVIM is not None
+    subprocess.run(
+        [NVIM, "--headless", "--clean", "-n", "-i", "NONE", "-S", str(script)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=240,
+    )
+    got = json.loads(out.read_text(encoding="utf-8"))
+    kinds = {(e["type"], e["text"].rsplit("[", 1)[-1].rstrip("]")) for e in got["entries"]}
+    assert ("e", "desperation/begging") in kinds and ("w", "desperation/panic-punctuation") in kinds
+    by_rule = dict(zip([e["text"].rsplit("[", 1)[-1] for e in got["entries"]], got["landed"], strict=True))
+    assert by_rule["desperation/begging]"].startswith("I’m begging")
+    assert by_rule["desperation/cant-live-without]"].startswith("I can’t live without you")
+    assert by_rule["desperation/panic-punctuation]"].startswith("!!!")
