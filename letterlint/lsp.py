@@ -82,12 +82,16 @@ class Settings:
         for key in ("select", "ignore"):
             if key in data:
                 setattr(self, key, _names(data[key]))
-        for key, attr in (("debounce_ms", "debounce_ms"), ("debounceMs", "debounce_ms")):
-            if isinstance(data.get(key), int) and data[key] >= 0:
-                setattr(self, attr, data[key])
+        for key in ("debounce_ms", "debounceMs"):  # snake_case or the camelCase of editor settings
+            if _count(data.get(key), minimum=0):
+                self.debounce_ms = data[key]
         for key in ("max_chars", "maxChars"):
-            if isinstance(data.get(key), int) and data[key] > 0:
+            if _count(data.get(key), minimum=1):
                 self.max_chars = data[key]
+
+
+def _count(value: Any, minimum: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
 
 
 def _names(value: Any) -> tuple[str, ...]:
@@ -171,7 +175,7 @@ class LetterServer:
         self.settings = Settings()
         self.docs: dict[str, DocState] = {}
         self.timers: dict[str, asyncio.TimerHandle] = {}
-        self.engines: dict[tuple[tuple[str, int], ...], Engine] = {}
+        self.engines: dict[tuple[Any, ...], Engine] = {}
         self.root: Path | None = None
         self.explain_dir: Path | None = None
         self.written: dict[str, tuple[Rule, str | None]] = {}
@@ -316,12 +320,11 @@ class LetterServer:
 
     def _engine(self, config: Config) -> Engine:
         # Reload when a user rule pack changes; the built-in rules never do.
-        key = tuple(
+        key = tuple(str(d) for d in config.rule_dirs) + tuple(
             (str(p), p.stat().st_mtime_ns)
             for d in config.rule_dirs
-            for p in sorted([d, *d.glob("*.toml"), *d.glob("profiles/*.toml")])
-            if p.exists()
-        ) + tuple((str(d), 0) for d in config.rule_dirs)
+            for p in sorted([*d.glob("*.toml"), *d.glob("profiles/*.toml")])
+        )
         engine = self.engines.get(key)
         if engine is None:
             engine = Engine.load(config.rule_dirs)
@@ -583,7 +586,7 @@ def quick_fixes(
 
 def _ordinary_case(text: str) -> str:
     lowered = text.lower()
-    lowered = re.sub(r"\bi\b(?=['’]|\b)", "I", lowered)
+    lowered = re.sub(r"\bi\b", "I", lowered)  # "i'm" -> "I'm"
     for i, ch in enumerate(lowered):
         if ch.isalpha():
             return lowered[:i] + ch.upper() + lowered[i + 1 :]

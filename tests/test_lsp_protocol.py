@@ -306,7 +306,9 @@ def test_ignore_quick_fix_writes_the_list_and_the_cli_honours_it(client, workdir
 
 def test_config_file_settings_and_profile_switch(client, workdir: Path) -> None:
     (workdir / ".letterlint.toml").write_text(
-        'ignore = ["desperation/panic-punctuation"]\n', encoding="utf-8"
+        'ignore = ["desperation/panic-punctuation"]\n'
+        '[per_file_ignores]\n"other.txt" = ["desperation/begging"]\n',
+        encoding="utf-8",
     )
     c = client({"select": ["desperation", "missing-section"]})
     letter = workdir / "zoe.txt"
@@ -315,6 +317,11 @@ def test_config_file_settings_and_profile_switch(client, workdir: Path) -> None:
     assert "desperation/begging" in codes
     assert "desperation/panic-punctuation" not in codes  # the config file's ignore
     assert not any(code.startswith("negative-tone") or code.startswith("clarity") for code in codes)
+
+    other = workdir / "other.txt"
+    other.write_text(LETTER, encoding="utf-8")
+    other_codes = {d["code"] for d in open_letter(c, other, LETTER)}
+    assert "desperation/begging" not in other_codes and "desperation/cant-live-without" in other_codes
 
     # workspace/didChangeConfiguration switches the profile: the apology sections are now expected.
     c.notify("workspace/didChangeConfiguration", {"settings": {"letterlint": {"profile": "apology"}}})
