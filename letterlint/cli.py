@@ -64,23 +64,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _configured_ruleset():
+    """Built-in rules plus the user's rule folders from the discovered config."""
+    from letterlint.config import resolve
+    from letterlint.engine import Engine
+
+    return Engine.load(resolve(None, Path.cwd()).rule_dirs).ruleset
+
+
 def _sub_rules(argv: list[str]) -> int:
-    from letterlint import default_engine
     from letterlint.explain import rules_table
 
     if argv:
         raise UsageError(f"'letterlint rules' takes no arguments, got {argv[0]!r}")
-    sys.stdout.write(rules_table(default_engine().ruleset))
+    sys.stdout.write(rules_table(_configured_ruleset()))
     return EXIT_OK
 
 
 def _sub_explain(argv: list[str]) -> int:
-    from letterlint import default_engine
     from letterlint.explain import explain, find_rule
 
     if len(argv) != 1:
         raise UsageError("usage: letterlint explain RULE (e.g. desperation/begging)")
-    rule = find_rule(default_engine().ruleset, argv[0])
+    rule = find_rule(_configured_ruleset(), argv[0])
     if rule is None:
         raise UsageError(f"unknown rule {argv[0]!r}; 'letterlint rules' lists them all")
     sys.stdout.write(explain(rule))

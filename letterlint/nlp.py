@@ -18,6 +18,25 @@ from typing import Any
 _CACHE_VERSION = "syllables-v1"
 
 
+# Owning your part is what the advice asks for, so words of apology and regret are neutral
+# for tone; VADER alone would count every "I'm sorry" against the letter.
+APOLOGY_WORDS = frozenset(
+    [
+        "sorry",
+        "regret",
+        "regrets",
+        "regretted",
+        "regretting",
+        "regretful",
+        "remorse",
+        "remorseful",
+        "mistake",
+        "mistakes",
+        "fault",
+    ]
+)
+
+
 class SentimentScorer:
     """VADER compound scores, one per sentence, cached by sentence text."""
 
@@ -31,6 +50,8 @@ class SentimentScorer:
         from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
         self._analyzer = SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")
+        for word in APOLOGY_WORDS:
+            self._analyzer.lexicon.pop(word, None)
         self._cache: dict[str, float] = {}
 
     def compound(self, sentence: str) -> float:
