@@ -14,7 +14,7 @@ from typing import NoReturn
 from letterlint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules", "explain", "lsp")
+SUBCOMMANDS = ("rules", "explain", "lsp", "ignore")
 
 
 class UsageError(Exception):
@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="letterlint",
         description="Check the tone of a draft letter before you send it. Nothing leaves your machine.",
-        epilog="Subcommands: 'letterlint rules', 'letterlint explain RULE', 'letterlint lsp'.",
+        epilog="Subcommands: 'letterlint rules', 'letterlint explain RULE', 'letterlint lsp', "
+        "'letterlint ignore FILE[:LINE[:COL]] RULE'.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="letters or folders ('-' reads stdin)")
     parser.add_argument("--profile", help="reconcile (default), apology, general, or one of yours")
@@ -99,11 +100,18 @@ def _sub_lsp(argv: list[str]) -> int:
     return EXIT_OK
 
 
+def _sub_ignore(argv: list[str]) -> int:
+    from letterlint.ignores import command
+
+    return command(argv)
+
+
 def lint_command(args: argparse.Namespace) -> int:
+    from letterlint import drafts
     from letterlint.config import resolve
     from letterlint.engine import Engine, Selection
     from letterlint.model import Severity
-    from letterlint.reader import InputError, expand_paths, read_file, read_stdin
+    from letterlint.reader import InputError, expand_paths, read_stdin
     from letterlint.report import FileError, Item, ReportOptions, renderer
 
     if not args.paths:
@@ -122,12 +130,17 @@ def lint_command(args: argparse.Namespace) -> int:
             items.append(FileError(name, skipped))
             continue
         try:
-            text = read_stdin(encoding) if path is None else read_file(path, encoding)
+            draft = (
+                drafts.from_text(read_stdin(encoding), name)
+                if path is None
+                else drafts.read(path, name, encoding)
+            )
         except InputError as exc:
             items.append(FileError(name, str(exc).split(": ", 1)[-1] if ": " in str(exc) else str(exc)))
             continue
         selection = Selection(select, ignore + config.ignores_for(name))
-        items.append(engine.lint(text, profile=profile, path=name, selection=selection))
+        # Markdown prose, Word paragraphs, inline disables and .letterlint-ignore.toml: see drafts.py
+        items.append(drafts.lint(engine, draft, profile=profile, selection=selection).result)
 
     for item in items:
         if isinstance(item, FileError):
@@ -183,7 +196,13 @@ def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in argv
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            return {"rules": _sub_rules, "explain": _sub_explain, "lsp": _sub_lsp}[argv[0]](argv[1:])
+            subcommands = {
+                "rules": _sub_rules,
+                "explain": _sub_explain,
+                "lsp": _sub_lsp,
+                "ignore": _sub_ignore,
+            }
+            return subcommands[argv[0]](argv[1:])
         return lint_command(build_parser().parse_args(argv))
     except (UsageError, ConfigError, RuleError, InputError) as exc:
         print(f"letterlint: error: {exc}", file=sys.stderr)
