@@ -66,19 +66,21 @@ def lint_jobs(engine: Engine, jobs: Sequence[Job], settings: Settings, workers: 
 
 
 def lint_one(engine: Engine, job: Job, settings: Settings) -> Item:
-    from letterlint.reader import InputError, read_file
+    from letterlint import drafts
+    from letterlint.reader import InputError
 
     if job.skipped:
         return FileError(job.name, job.skipped)
-    text = job.text
-    if text is None:
-        assert job.path is not None
-        try:
-            text = read_file(job.path, settings.encoding)
-        except InputError as exc:
-            message = str(exc)
-            return FileError(job.name, message.split(": ", 1)[-1] if ": " in message else message)
-    return engine.lint(text, profile=settings.profile, path=job.name, selection=job.selection)
+    try:
+        if job.path is None:
+            draft = drafts.from_text(job.text or "", job.name)
+        else:
+            draft = drafts.read(job.path, job.name, settings.encoding)
+    except InputError as exc:
+        message = str(exc)
+        return FileError(job.name, message.split(": ", 1)[-1] if ": " in message else message)
+    # Markdown prose, Word paragraphs, inline disables and .letterlint-ignore.toml: see drafts.py
+    return drafts.lint(engine, draft, profile=settings.profile, selection=job.selection).result
 
 
 # -- in the workers -----------------------------------------------------------------

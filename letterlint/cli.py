@@ -14,7 +14,7 @@ from typing import NoReturn
 from letterlint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules", "explain", "lsp")
+SUBCOMMANDS = ("rules", "explain", "lsp", "ignore")
 
 
 class UsageError(Exception):
@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="letterlint",
         description="Check the tone of a draft letter before you send it. Nothing leaves your machine.",
-        epilog="Subcommands: 'letterlint rules', 'letterlint explain RULE', 'letterlint lsp'.",
+        epilog="Subcommands: 'letterlint rules', 'letterlint explain RULE', 'letterlint lsp', "
+        "'letterlint ignore FILE[:LINE[:COL]] RULE'.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="letters or folders ('-' reads stdin)")
     parser.add_argument("--profile", help="reconcile (default), apology, general, or one of yours")
@@ -106,6 +107,12 @@ def _sub_lsp(argv: list[str]) -> int:
     return EXIT_OK
 
 
+def _sub_ignore(argv: list[str]) -> int:
+    from letterlint.ignores import command
+
+    return command(argv)
+
+
 def lint_command(args: argparse.Namespace) -> int:
     from letterlint.batch import Job, Settings, default_jobs, lint_jobs
     from letterlint.config import resolve
@@ -148,7 +155,12 @@ def lint_command(args: argparse.Namespace) -> int:
     color = terminal and not args.no_color and not os.environ.get("NO_COLOR")
     width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
     options = ReportOptions(
-        color=color, width=width, quiet=args.quiet, summary_only=args.summary, terminal=terminal
+        color=color,
+        width=width,
+        quiet=args.quiet,
+        summary_only=args.summary,
+        terminal=terminal,
+        ruleset=engine.ruleset,
     )
     report = renderer(args.format)(items, options)
     if args.output:
@@ -189,7 +201,13 @@ def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in argv
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            return {"rules": _sub_rules, "explain": _sub_explain, "lsp": _sub_lsp}[argv[0]](argv[1:])
+            subcommands = {
+                "rules": _sub_rules,
+                "explain": _sub_explain,
+                "lsp": _sub_lsp,
+                "ignore": _sub_ignore,
+            }
+            return subcommands[argv[0]](argv[1:])
         return lint_command(build_parser().parse_args(argv))
     except (UsageError, ConfigError, RuleError, InputError) as exc:
         print(f"letterlint: error: {exc}", file=sys.stderr)
