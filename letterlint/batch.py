@@ -8,13 +8,12 @@ parent), and results come back in input order, so the report is the same whateve
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from letterlint.engine import Engine, Selection
 from letterlint.report import FileError, Item
@@ -53,6 +52,8 @@ def lint_jobs(engine: Engine, jobs: Sequence[Job], settings: Settings, workers: 
     workers = min(workers, len(jobs) // LETTERS_PER_WORKER)
     if workers < 2:
         return [lint_one(engine, job, settings) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor  # not imported for a single letter
+
     global _ENGINE, _SETTINGS
     _ENGINE, _SETTINGS = engine, settings
     context = _context()
@@ -89,7 +90,9 @@ _ENGINE: Engine | None = None  # inherited when forked, loaded by _start_worker 
 _SETTINGS: Settings | None = None
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> Any:
+    import multiprocessing
+
     if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -120,32 +121,45 @@ class SyllableTable:
     def __init__(self, blob: str) -> None:
         self._blob = blob
         self._memo: dict[str, int | None] = {}
+        self._keys: list[str] = []  # the first word of every ~4 KB block, for bisect
+        self._starts: list[int] = []
 
     def get(self, word: str) -> int | None:
         if word in self._memo:
             return self._memo[word]
-        blob, lo, hi = self._blob, 0, len(self._blob)
+        if not self._keys:
+            self._index()
         found: int | None = None
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = blob.rfind("\n", 0, mid) + 1
-            tab = blob.find("\t", start)
-            key = blob[start:tab]
-            if key == word:
-                end = blob.find("\n", tab)
-                found = int(blob[tab + 1 : end if end >= 0 else len(blob)])
-                break
-            if key < word:
-                nxt = blob.find("\n", tab)
-                if nxt < 0:
-                    break
-                lo = nxt + 1
+        block = bisect_right(self._keys, word) - 1
+        if block >= 0:  # the word's line, if any, lies in this block: search it in C
+            blob, start = self._blob, self._starts[block]
+            end = self._starts[block + 1] if block + 1 < len(self._starts) else len(blob)
+            if blob.startswith(word + "\t", start):
+                at = start
             else:
-                hi = start
+                hit = blob.find("\n" + word + "\t", start, end)
+                at = hit + 1 if hit >= 0 else -1
+            if at >= 0:
+                tab = at + len(word)
+                stop = blob.find("\n", tab)
+                found = int(blob[tab + 1 : stop if stop >= 0 else len(blob)])
         if len(self._memo) > 50_000:
             self._memo.clear()
         self._memo[word] = found
         return found
+
+    def _index(self, step: int = 4096) -> None:
+        blob, at = self._blob, 0
+        while at < len(blob):
+            tab = blob.find("\t", at)
+            if tab < 0:
+                break
+            self._keys.append(blob[at:tab])
+            self._starts.append(at)
+            nxt = blob.find("\n", at + step)
+            if nxt < 0:
+                break
+            at = nxt + 1
 
 
 @cache

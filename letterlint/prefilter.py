@@ -313,14 +313,15 @@ class StartIndex:
         return index
 
     def _owners(self, window: str, at_word: bool) -> tuple[str, ...]:
-        ids: dict[str, None] = {}
+        ids: list[str] = []
         for end in range(1, len(window) + 1):
-            ids.update(dict.fromkeys(self._anywhere.get(window[:end], ())))
+            prefix = window[:end]
+            ids += self._anywhere.get(prefix, ())
             if at_word:
-                ids.update(dict.fromkeys(self._word_start.get(window[:end], ())))
+                ids += self._word_start.get(prefix, ())
         if len(self._memo) > 50_000:
             self._memo.clear()
-        found = self._memo[window, at_word] = tuple(ids)
+        found = self._memo[window, at_word] = tuple(dict.fromkeys(ids))
         return found
 
     def positions(self, normalized: str) -> dict[str, list[int]]:

@@ -24,17 +24,12 @@ from typing import Any
 _ASCII_PUNCTUATION = string.punctuation
 _DELETE_PUNCTUATION = str.maketrans("", "", string.punctuation)
 
+# Few but dense: punctuation runs around words, capitals, negation, "but", "kind of",
+# "least", idioms, emoticons, boosters, ! and ? emphasis.
 PROBES = (
-    "I love you so much!!!",
-    "I don't hate you, but I'm not happy either.",
-    "That was kind of the best day :) wasn't it?",
-    "You are NOT a GOOD person.",
-    "I'm never so happy as when we are together...",
-    "It's the shit, yeah right -- the kiss of death.",
-    "At least I tried; least happy of all.",
-    "'Hello,' she said. \"Goodbye!\" (sad)",
-    "Why?? Why??? I can't believe it, it's awful!",
-    "The weather is nice and the food was okay, mostly",
+    "I don't hate you, but I'm NOT happy -- kind of the best and least awful day :) isn't it?!",
+    "'Hello,' she said. \"Goodbye!!!\" (sad) It's the shit, yeah right... never so good",
+    "At least I tried; you are extremely GOOD, the kiss of death?? Why??? :-( ok.",
 )
 
 
