@@ -1,3 +1,3 @@
-from letterlint.cli import main
+from letterlint.cli import run
 
-raise SystemExit(main())
+run()
