@@ -187,11 +187,13 @@ def syllable_table() -> SyllableTable:
 class _SyllableDict(Mapping[str, list[list[str]]]):
     """Looks like NLTK's cmudict.dict() to textstat: word -> [[phones]]."""
 
+    _PHONES: tuple[list[list[str]], ...] = tuple([["AH1"] * n] for n in range(40))  # textstat only reads
+
     def __getitem__(self, word: str) -> list[list[str]]:
         count = syllable_table().get(word)
         if count is None:
             raise KeyError(word)
-        return [["AH1"] * count]
+        return self._PHONES[count] if count < len(self._PHONES) else [["AH1"] * count]
 
     def __iter__(self) -> Iterator[str]:
         return iter(())

@@ -46,9 +46,12 @@ class Compiled(NamedTuple):
     starts: Starts | None  # how every match begins, or None
 
 
-# (_sre.compile arguments, sorted triggers, sorted start prefixes, starts at a word start),
-# Nones where unknown
-_Entry = tuple[tuple[Any, ...] | None, tuple[str, ...] | None, tuple[str, ...] | None, bool]
+# (_sre.compile arguments, sorted triggers, sorted start prefixes, starts at a word start,
+# guards of the prefixes), Nones where unknown
+_Entry = tuple[
+    tuple[Any, ...] | None, tuple[str, ...] | None, tuple[str, ...] | None, bool, tuple[tuple[str, ...], ...]
+]
+_NOTHING: _Entry = (None, None, None, False, ())
 
 
 def _cache_key() -> str:
@@ -152,8 +155,8 @@ def _remove_stale(current: Path) -> None:
 
 
 def _compiled(pattern: re.Pattern[str], entry: _Entry) -> Compiled:
-    _, triggers, prefixes, at_word = entry
-    starts = Starts(tuple(prefixes), at_word) if prefixes else None
+    _, triggers, prefixes, at_word, guards = entry
+    starts = Starts(tuple(prefixes), at_word, tuple(guards)) if prefixes else None
     return Compiled(pattern, frozenset(triggers) if triggers else None, starts)
 
 
@@ -166,11 +169,11 @@ def _build(source: str, flags: int) -> tuple[re.Pattern[str], _Entry]:
     the prefilter learns from the parse tree."""
     pattern = re.compile(source, flags)
     if _sre is None:
-        return pattern, (None, None, None, False)
+        return pattern, _NOTHING
     try:
         triggers, starts, tree = analyse(source, flags)
     except Exception:  # the parser changed shape: no shortcuts, still correct
-        return pattern, (None, None, None, False)
+        return pattern, _NOTHING
     try:
         state = tree.state
         indexgroup: list[str | None] = [None] * state.groups
@@ -190,5 +193,6 @@ def _build(source: str, flags: int) -> tuple[re.Pattern[str], _Entry]:
             args = None
     except Exception:
         args = None
-    prefixes = _sorted(starts.prefixes) if starts else None
-    return pattern, (args, _sorted(triggers), prefixes, bool(starts and starts.at_word))
+    if starts is None:
+        return pattern, (args, _sorted(triggers), None, False, ())
+    return pattern, (args, _sorted(triggers), starts.prefixes, starts.at_word, starts.guards)

@@ -48,7 +48,7 @@ _MAX_DEPTH = 60
 # Non-ASCII characters that IGNORECASE matches against an ASCII letter.
 ASCII_FOLDS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 # Non-ASCII characters rules spell literally that have no case partners (apostrophes...).
-CASELESS = frozenset("’‘“”–—…")
+CASELESS = frozenset("’‘“”–—…？！")
 _ASCII_TABLE = {c: " " for c in range(128) if chr(c).isspace()} | {c: "0" for c in range(48, 58)}
 
 Prefixes = frozenset[str] | None
@@ -59,6 +59,13 @@ class Starts(NamedTuple):
 
     prefixes: tuple[str, ...]  # normalized, up to PREFIX_LENGTH characters, sorted
     at_word: bool  # the pattern opens with with_boundaries' look-behind: a word start
+    # Alternatives that may start anywhere ("\w+ sober") are left out of the prefixes; each
+    # leaves the strings every match through it contains. If a letter contains one, the
+    # prefixes do not cover every start there and the rule is scanned the ordinary way.
+    guards: tuple[tuple[str, ...], ...] = ()
+
+    def usable(self, normalized: str) -> bool:
+        return not any(may_match(frozenset(g), normalized) for g in self.guards)
 
 
 # -- normalising text ------------------------------------------------------------------
@@ -148,11 +155,13 @@ def start_prefixes(tree: Any) -> Starts | None:
     at all", and then there is nothing to gain."""
     if tree.getwidth()[0] == 0:
         return None  # empty matches would need finditer's rules for them; not worth it
-    found = _prefixes(list(tree), PREFIX_LENGTH, 0)
-    if "" in found:
+    guards: list[frozenset[str]] = []
+    found = _prefixes(list(tree), PREFIX_LENGTH, 0, guards)
+    if "" in found or not found:
         return None
     at_word = len(tree) > 0 and repr(tree[0]) == repr(_parser.parse(_WORD_START)[0])
-    return Starts(tuple(sorted(found)), at_word)
+    kept = tuple(sorted({tuple(sorted(g)) for g in guards}))
+    return Starts(tuple(sorted(found)), at_word, kept)
 
 
 def _char_options(op: Any, av: Any) -> set[str] | None:
@@ -186,35 +195,42 @@ def _char_options(op: Any, av: Any) -> set[str] | None:
     return out
 
 
-def _prefixes(items: list[Any], budget: int, depth: int) -> set[str]:
+def _prefixes(items: list[Any], budget: int, depth: int, guards: list[frozenset[str]]) -> set[str]:
     if budget == 0 or not items or depth > _MAX_DEPTH:
         return {""}
     op, av = items[0]
     rest = items[1:]
     if op in _ZERO_WIDTH:
-        return _prefixes(rest, budget, depth + 1)
+        return _prefixes(rest, budget, depth + 1, guards)
     if op is _c.SUBPATTERN:
-        return _prefixes(list(av[-1]) + rest, budget, depth + 1)
+        return _prefixes(list(av[-1]) + rest, budget, depth + 1, guards)
     if op is _c.ATOMIC_GROUP:
-        return _prefixes(list(av) + rest, budget, depth + 1)
+        return _prefixes(list(av) + rest, budget, depth + 1, guards)
     if op is _c.BRANCH:
         out: set[str] = set()
         for alternative in av[1]:
-            out |= _prefixes(list(alternative) + rest, budget, depth + 1)
+            found = _prefixes(list(alternative) + rest, budget, depth + 1, guards)
+            if "" in found:  # may start anywhere: guard it by what it must contain, if anything
+                guard = required_literals([*alternative, *rest])
+                if guard is None:
+                    return {""}
+                guards.append(guard)
+                found.discard("")
+            out |= found
         return _cap(out, budget)
     if op in _REPEATS:
         low, high, body = av
         if high == 0:
-            return _prefixes(rest, budget, depth + 1)
+            return _prefixes(rest, budget, depth + 1, guards)
         again = (op, (max(low - 1, 0), high if high == _c.MAXREPEAT else high - 1, body))
-        out = _prefixes([*body, again, *rest], budget, depth + 1)
+        out = _prefixes([*body, again, *rest], budget, depth + 1, guards)
         if low == 0:
-            out |= _prefixes(rest, budget, depth + 1)
+            out |= _prefixes(rest, budget, depth + 1, guards)
         return _cap(out, budget)
     chars = _char_options(op, av)
     if chars is None:
         return {""}
-    tails = _prefixes(rest, budget - 1, depth + 1)
+    tails = _prefixes(rest, budget - 1, depth + 1, guards)
     return _cap({c + t for c in chars for t in tails}, budget)
 
 
@@ -266,7 +282,12 @@ def trie_source(words: Iterable[str]) -> str:
         branches = [re.escape(char) + emit(child) if char else "" for char, child in sorted(node.items())]
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    return "(?=" + emit(root) + ")" if root else "(?!)"
+    return "(?=" + emit(root) + ")" if root else "(?!)"  # zero-width: overlapping hits
+
+
+def cache_result(make: Any) -> Any:
+    """make, called at most once."""
+    return lru_cache(maxsize=1)(make)
 
 
 class StartIndex:
@@ -279,7 +300,9 @@ class StartIndex:
         self._anywhere = anywhere  # prefix -> ids of rules that may begin with it anywhere
         self._word_start = word_start  # prefix -> ids of rules that begin at a word start
         self._memo: dict[tuple[str, bool], tuple[str, ...]] = {}
-        self._scanner: re.Pattern[str] | None = None
+        self._at_words: re.Pattern[str] | None = None  # hits at their end(): word starts
+        self._first_word: re.Pattern[str] | None = None  # a word start at position 0
+        self._anywhere_scan: re.Pattern[str] | None = None  # hits at their start()
 
     @classmethod
     def build(cls, rules: dict[str, Starts], cache: Any) -> StartIndex:
@@ -301,15 +324,15 @@ class StartIndex:
         anywhere, word_start = cache.memo("owners:" + key, owners)
         index = cls(anywhere, word_start)
 
-        def source() -> str:
-            parts = []
-            if word_start:
-                parts.append(_WORD_START + trie_source(sorted(word_start)))
-            if anywhere:
-                parts.append(trie_source(sorted(anywhere)))
-            return "|".join(parts) or "(?!)"
-
-        index._scanner = cache.compile_keyed("scanner:" + key, source, 0).pattern
+        # Word starts: consume the character before the word, so that the engine can skip
+        # ahead to such characters in C (a leading look-behind would be tried everywhere);
+        # a hit then lies at the match's end. The letter's very first word is checked apart.
+        words = cache_result(lambda: trie_source(sorted(word_start)))  # built only on a cache miss
+        index._at_words = cache.compile_keyed("words:" + key, lambda: _NOT_WORD + words(), 0).pattern
+        index._first_word = cache.compile_keyed("first:" + key, words, 0).pattern
+        index._anywhere_scan = cache.compile_keyed(
+            "any:" + key, lambda: trie_source(sorted(anywhere)), 0
+        ).pattern
         return index
 
     def _owners(self, window: str, at_word: bool) -> tuple[str, ...]:
@@ -326,11 +349,15 @@ class StartIndex:
 
     def positions(self, normalized: str) -> dict[str, list[int]]:
         """Rule id -> sorted positions where a match of that rule may begin."""
-        assert self._scanner is not None
+        assert self._at_words and self._first_word and self._anywhere_scan
+        starts = {m.end() for m in self._at_words.finditer(normalized)} if self._word_start else set()
+        if self._word_start and self._first_word.match(normalized):
+            starts.add(0)
+        if self._anywhere:
+            starts.update(m.start() for m in self._anywhere_scan.finditer(normalized))
         memo = self._memo
         found: dict[str, list[int]] = {}
-        for hit in self._scanner.finditer(normalized):
-            start = hit.start()
+        for start in sorted(starts):
             window = normalized[start : start + PREFIX_LENGTH]
             before = normalized[start - 1] if start else " "
             at_word = not (before.isalnum() or before in "_'’")
@@ -344,6 +371,9 @@ class StartIndex:
                 else:
                     at.append(start)
         return found
+
+
+_NOT_WORD = "[^\\w'’]"  # one character after which a word starts (see _WORD_START)
 
 
 def scan(pattern: re.Pattern[str], text: str, positions: list[int]) -> Iterator[re.Match[str]]:

@@ -43,7 +43,7 @@ class Context:
         """finditer over the whole letter, trying only the positions where a match may begin."""
         assert rule.compiled is not None
         positions = self.start_positions
-        if rule.starts is None or positions is None:
+        if rule.starts is None or positions is None or not rule.starts.usable(self.normalized):
             return finditer(rule.compiled, self.doc.text, rule)
         return scan(rule.compiled, self.doc.text, positions.get(rule.id, []))
 
