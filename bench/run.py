@@ -440,8 +440,12 @@ print(time.perf_counter() - start)
 
 
 def _inprocess_lint_time(path: Path) -> float:
-    out = subprocess.run(
-        [sys.executable, "-c", _LINT_ONE, str(path)], capture_output=True, text=True, check=True
+    out = subprocess.run(  # from a neutral folder: `python -c` imports from the current one
+        [sys.executable, "-c", _LINT_ONE, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tempfile.gettempdir(),
     )
     return float(out.stdout.strip())
 

@@ -1,17 +1,20 @@
-"""Skip work the regex engine would do in vain, without changing a single match.
+r"""Skip work the regex engine would do in vain, without changing a single match.
 
 Python's `re` tries a rule's pattern at every position of the letter (no literal prefix
-can speed it up under IGNORECASE after a look-behind), so 36 rules over a 500-word letter
-cost about 7 ms, most of the warm budget. Two facts about each pattern, derived from its
-parse tree once (and cached with the compiled code, see patterncache), avoid most of it:
+can speed it up under IGNORECASE after a look-behind), so the built-in rules over a
+500-word letter cost about 7 ms, most of the warm budget. Two facts about each pattern,
+derived from its parse tree once (and cached with the compiled code, see patterncache),
+avoid most of it:
 
 - *triggers*: strings of which every match contains one. A letter containing none of
   them cannot match, so the rule is skipped outright.
-- *start prefixes*: up to four characters with which every match begins. One scan of the
-  letter with a trie of all rules' prefixes lists the positions where some rule could
-  start; each rule is then tried only there, with `pattern.match(text, pos)`, in order,
-  resuming after each match: exactly what `finditer` returns, as long as the positions
-  include every real start, which the analysis guarantees.
+- *start prefixes*: up to PREFIX_LENGTH characters with which every match begins. One scan
+  of the letter with a trie of all rules' prefixes lists the positions where some rule
+  could start; each rule is then tried only there, with `pattern.match(text, pos)`, in
+  order, resuming after each match: exactly what `finditer` returns, as long as the
+  positions include every real start, which the analysis guarantees. An alternative that
+  may start anywhere ("\w+ sober") is *guarded* instead: left out of the prefixes, it
+  leaves the strings it must contain, and a letter that contains one is scanned in full.
 
 Both compare against `normalize(text)`: lower case, every whitespace character as " ",
 every decimal digit as "0", and the few non-ASCII letters that IGNORECASE equates with

@@ -49,3 +49,25 @@ def test_lazy_pyphen_loads_only_when_a_word_needs_it(monkeypatch) -> None:
     assert lazy._real is None
     assert lazy.positions("counselling") == pyphen.Pyphen(lang="en").positions("counselling")
     assert lazy._real is not None
+
+
+def test_printable_fast_path_agrees_with_the_character_loop_on_every_code_point() -> None:
+    import sys
+    import unicodedata
+
+    from letterlint.report.source import printable
+
+    def by_category(text: str) -> str:
+        return "".join(
+            " "
+            if ch == "\t"
+            else "\N{REPLACEMENT CHARACTER}"
+            if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")
+            else ch
+            for ch in text
+        )
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    shown = "".join(c for c in every if c.isprintable())  # what the fast path returns as is
+    assert by_category(shown) == shown
+    assert printable(every) == by_category(every)

@@ -20,6 +20,8 @@ def printable(text: str) -> str:
 
     A letter could hold escape sequences; they must never reach the terminal.
     """
+    if text.isprintable():  # no tab and nothing of Cc, Cf, Zl or Zp: the common case, in C
+        return text
     out = []
     for ch in text:
         if ch == "\t":
