@@ -231,13 +231,14 @@ def run() -> NoReturn:
     """The `letterlint` command: main(), then leave without tearing the interpreter down.
     Freeing NLTK's many objects one by one takes ~40 ms of a ~0.3 s run and serves no one:
     output is flushed and atexit handlers run first. With other threads still alive (the
-    language server's), it exits the ordinary way."""
+    language server's), or under a profiler or tracer, it exits the ordinary way."""
     import atexit
     import threading
 
     code = main()
     run_exit_functions = getattr(atexit, "_run_exitfuncs", None)
-    if threading.active_count() == 1 and run_exit_functions is not None:
+    watched = sys.getprofile() is not None or sys.gettrace() is not None
+    if threading.active_count() == 1 and run_exit_functions is not None and not watched:
         try:
             sys.stdout.flush()
             sys.stderr.flush()
