@@ -14,6 +14,7 @@ from functools import cached_property
 from letterlint.model import Position, Span
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LOOKAHEAD = 2000  # characters after a line break that decide whether the line stands alone
 _BLANK_LINES = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|\r|\n)){2,}")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 
@@ -358,7 +359,8 @@ def _split_sentences(text: str, para: Span) -> list[Span]:
     cuts: list[int] = []
     for m in _SENTENCE_END.finditer(chunk):
         if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1:
-            word = re.search(r"([\w.]+)$", chunk[: m.start()])
+            # A bounded window: searching the whole prefix made long paragraphs quadratic.
+            word = re.search(r"([\w.]+)$", chunk[max(0, m.start() - 40) : m.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
         cuts.append(para.start + m.end())
@@ -380,11 +382,14 @@ def _line_cuts(text: str, para: Span) -> list[int]:
     """Short lines (a salutation, a sign-off, a name) stand as sentences of their own."""
     cuts = []
     chunk = text[para.start : para.end]
+    line_start = 0
     for m in _LINE_BREAK.finditer(chunk):
-        line_start = chunk.rfind("\n", 0, m.start()) + 1
-        line_start = max(line_start, chunk.rfind("\r", 0, m.start()) + 1)
         line = chunk[line_start : m.start()].strip()
-        nxt = chunk[m.end() :].lstrip()
+        line_start = m.end()
+        # Look ahead a bounded window (copying the whole rest per line was quadratic);
+        # the `$`-anchored patterns below can only match a short remainder anyway.
+        whole = m.end() + _LOOKAHEAD >= len(chunk)
+        nxt = chunk[m.end() : m.end() + _LOOKAHEAD].lstrip()
         words = len(WORD.findall(line))
         if words == 0:
             continue
@@ -392,9 +397,9 @@ def _line_cuts(text: str, para: Span) -> list[int]:
             line.endswith((",", ":", "!"))
             or (nxt[:1].isupper() and not line[-1:].isalpha())
             or _SALUTATION.match(line) is not None
-            or _VALEDICTION.match(nxt) is not None
+            or (whole and _VALEDICTION.match(nxt) is not None)
             or _VALEDICTION.match(line) is not None
-            or _DASH_NAME.match(nxt) is not None
+            or (whole and _DASH_NAME.match(nxt) is not None)
         )
         if short_line or (nxt[:1] in "-–—•*" and nxt[:1] != ""):
             cuts.append(para.start + m.start())
