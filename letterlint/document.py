@@ -15,7 +15,8 @@ from letterlint.model import Position, Span
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LOOKAHEAD = 2000  # characters after a line break that decide whether the line stands alone
-_BLANK_LINES = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|\r|\n)){2,}")
+# `\r(?!\n)`: else backtracking splits one CRLF into two breaks, a false blank line.
+_BLANK_LINES = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|\r(?!\n)|\n)){2,}")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 
 # A sentence ends at . ! ? … (stacked is fine), then optional closing quotes or brackets.
@@ -346,8 +347,8 @@ def _is_name_line(raw: str) -> bool:
 
 def _quote_matches(text: str) -> list[re.Match[str]]:
     pattern = re.compile(
-        r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|‘[^’\n]{1,400}’(?![^\W\d_])"
-        r"|(?<![\w'’])'(?=[^\W\d_\s])[^'\n]{1,400}?(?<![\s])'(?![\w])"
+        r"\"[^\"\n\r]{1,400}\"|“[^”\n\r]{1,400}”|‘[^’\n\r]{1,400}’(?![^\W\d_])"
+        r"|(?<![\w'’])'(?=[^\W\d_\s])[^'\n\r]{1,400}?(?<![\s])'(?![\w])"
     )
     return list(pattern.finditer(text))
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter, defaultdict
 
 from letterlint.model import FAMILIES, Finding, LintResult, Severity
 from letterlint.report import FileError, Item, ReportOptions
 
+# The line breaks Document counts (str.splitlines also splits at \f, \u2028... and drifts).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 FAMILY_TITLE = {
     "desperation": "Sounds desperate",
@@ -50,7 +53,7 @@ def ordered_families(findings: list[Finding]) -> list[tuple[str, list[Finding]]]
 
 def source_window(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
     """Cut a long line around [start, end) to fit `width` cells; returns text and caret span."""
-    from rich.cells import cell_len
+    from rich.cells import cell_len, get_character_cell_size
 
     line = line.replace("\t", " ")
     end = max(end, start + 1)
@@ -59,8 +62,15 @@ def source_window(line: str, start: int, end: int, width: int) -> tuple[str, int
     left = max(0, start - max(8, (width - (end - start)) // 3))
     text = line[left:]
     prefix = "…" if left else ""
-    while cell_len(prefix + text) > width and len(text) > (end - left):
-        text = text[:-1]
+    # Keep what fits, but never cut the flagged span; one pass (trimming a char at a time
+    # and re-measuring was quadratic: minutes for a 50,000-character line).
+    room, used, fit = width - cell_len(prefix), 0, 0
+    for ch in text:
+        used += get_character_cell_size(ch)
+        if used > room:
+            break
+        fit += 1
+    text = text[: max(fit, end - left)]
     suffix = "…" if left + len(text) < len(line) else ""
     if suffix and cell_len(prefix + text + suffix) > width:
         text = text[:-1]
@@ -97,7 +107,7 @@ def _plain(items: list[Item], options: ReportOptions) -> str:
             continue
         sections = "  ".join(f"{'✓' if ok else '✗'} {name}" for name, ok in item.sections.items())
         out.append(f"{item.path}: sections: {sections}")
-        lines = item.text.splitlines()
+        lines = _LINE_BREAK.split(item.text)
         for f in item.findings:
             if options.quiet and f.severity < Severity.WARNING:
                 continue
@@ -162,7 +172,7 @@ def _rich(items: list[Item], options: ReportOptions) -> str:
             checklist.append(name + "   ", style="" if ok else "bold")
         console.print(Text("Sections", style="bold"), checklist)
 
-        lines = item.text.splitlines()
+        lines = _LINE_BREAK.split(item.text)
         for family, findings in ordered_families(item.findings):
             shown = [f for f in findings if not (options.quiet and f.severity < Severity.WARNING)]
             if not shown:
