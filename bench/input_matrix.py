@@ -222,13 +222,15 @@ def _stdin(data: bytes, close: bool = False) -> Callable[[Path], Run]:
 CRLF = LETTER.replace("\n", "\r\n")
 CR = LETTER.replace("\n", "\r")
 UNICODE = "Dear Sam 😀,\nI can\u2019t live without you 💔. Cafe\u0301 \u200fשלום\u200f.\n\nLove,\nJo\n"
+NO_PUNCTUATION = LETTER.replace(".", "").replace(",", "")
+ESCAPES = LETTER.replace("Café", "\x1b[2J\x1b]0;hi\x07")  # clear screen, set window title
 TABS = "Dear Sam,\n\tI can't live without you.\tReally.\n\nLove,\n\tJo\n"
 
 CASES: list[Case] = [
     Case("empty file", _file("empty.txt", b""), 2, "the letter is empty"),
     Case("whitespace only", _file("blank.txt", " \n\t\r\n  \n"), 2, "the letter is empty"),
     Case("a single word", _file("word.txt", "Hello"), 0, stdout="score"),
-    Case("no sentence punctuation", _file("run-on.txt", LETTER.replace(".", "").replace(",", "")), 1, stdout=RULE),
+    Case("no sentence punctuation", _file("run-on.txt", NO_PUNCTUATION), 1, stdout=RULE),
     Case("one 50,000-character line", _file("line.txt", ("I miss you and think of you. " * 1800)[:50_000]), 0,
          stdout="score"),
     Case("5 MB letter", _file("big.txt", _big_letter()), 1, stdout=RULE),
@@ -257,9 +259,8 @@ CASES: list[Case] = [
     Case("CRLF line endings", _file("crlf.txt", CRLF), 1, stdout="crlf.txt:2:1: error"),
     Case("lone CR line endings", _file("cr.txt", CR), 1, stdout="cr.txt:2:1: error"),
     Case("tabs", _file("tabs.txt", TABS), 1, stdout="tabs.txt:2:2: error"),
-    Case("emoji, combining accent, RTL marks", _file("unicode.txt", UNICODE), 1, stdout="unicode.txt:2:1: error"),
-    Case("terminal escape codes in the text", _file("esc.txt", LETTER.replace("Café", "\x1b[2J\x1b]0;hi\x07")),
-         1, stdout="\ufffd[2J"),
+    Case("emoji, combining accent, RTL marks", _file("unicode.txt", UNICODE), 1, stdout="unicode.txt:2:1: "),
+    Case("terminal escape codes in the text", _file("esc.txt", ESCAPES), 1, stdout="\ufffd[2J"),
     Case("folder with letters and other files", _mixed_folder, 1, "skipped drafts/notes", "drafts/old/c.txt"),
     Case("file name with invalid UTF-8 bytes", _undecodable_name, 1, stdout="drafts/caf\ufffd.txt"),
     Case("missing path", lambda folder: Run(["missing.txt"]), 2, "missing.txt: no such file or folder"),
