@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from letterlint.report import Item
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules", "explain", "lsp")
+SUBCOMMANDS = ("rules", "explain", "lsp", "ignore")
 
 
 class UsageError(Exception):
@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="letterlint",
         description="Check the tone of a draft letter before you send it. Nothing leaves your machine.",
-        epilog="Subcommands: 'letterlint rules', 'letterlint explain RULE', 'letterlint lsp'.",
+        epilog="Subcommands: 'letterlint rules', 'letterlint explain RULE', 'letterlint lsp', "
+        "'letterlint ignore FILE[:LINE[:COL]] RULE'.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="letters or folders ('-' reads stdin)")
     parser.add_argument("--profile", help="reconcile (default), apology, general, or one of yours")
@@ -68,23 +69,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _configured_ruleset():
+    """Built-in rules plus the user's rule folders from the discovered config."""
+    from letterlint.config import resolve
+    from letterlint.engine import Engine
+
+    return Engine.load(resolve(None, Path.cwd()).rule_dirs).ruleset
+
+
 def _sub_rules(argv: list[str]) -> int:
-    from letterlint import default_engine
     from letterlint.explain import rules_table
 
     if argv:
         raise UsageError(f"'letterlint rules' takes no arguments, got {argv[0]!r}")
-    sys.stdout.write(rules_table(default_engine().ruleset))
+    sys.stdout.write(rules_table(_configured_ruleset()))
     return EXIT_OK
 
 
 def _sub_explain(argv: list[str]) -> int:
-    from letterlint import default_engine
     from letterlint.explain import explain, find_rule
 
     if len(argv) != 1:
         raise UsageError("usage: letterlint explain RULE (e.g. desperation/begging)")
-    rule = find_rule(default_engine().ruleset, argv[0])
+    rule = find_rule(_configured_ruleset(), argv[0])
     if rule is None:
         raise UsageError(f"unknown rule {argv[0]!r}; 'letterlint rules' lists them all")
     sys.stdout.write(explain(rule))
@@ -96,6 +103,12 @@ def _sub_lsp(argv: list[str]) -> int:
 
     serve(argv)
     return EXIT_OK
+
+
+def _sub_ignore(argv: list[str]) -> int:
+    from letterlint.ignores import command
+
+    return command(argv)
 
 
 def lint_command(args: argparse.Namespace) -> int:
@@ -177,17 +190,25 @@ def _lint_one(
 ) -> Item:
     """One letter: read it and lint it. Any failure becomes that file's error, and the run
     goes on with the next file."""
-    from letterlint.reader import InputError, read_file, read_stdin
+    from letterlint import drafts
+    from letterlint.reader import InputError, read_stdin
     from letterlint.report import FileError
 
     try:
-        text = read_stdin(encoding) if path is None else read_file(path, encoding)
+        draft = (
+            drafts.from_text(read_stdin(encoding), name)
+            if path is None
+            else drafts.read(path, name, encoding)
+        )
     except InputError as exc:
-        message, prefix = str(exc), f"{path if path is not None else '-'}: "
-        return FileError(name, message.removeprefix(prefix))
+        message = str(exc)
+        for prefix in (f"{path if path is not None else '-'}: ", f"{name}: "):
+            message = message.removeprefix(prefix)
+        return FileError(name, message)
     before = len(engine.internal_errors)
     try:
-        result = engine.lint(text, profile=profile, path=name, selection=selection)
+        # Markdown prose, Word paragraphs, inline disables and .letterlint-ignore.toml: see drafts.py
+        result = drafts.lint(engine, draft, profile=profile, selection=selection).result
     except Exception as exc:  # a bug outside any one rule: lose this file, not the run
         if debug:
             traceback.print_exc()
@@ -260,7 +281,13 @@ def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in argv
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            return {"rules": _sub_rules, "explain": _sub_explain, "lsp": _sub_lsp}[argv[0]](argv[1:])
+            subcommands = {
+                "rules": _sub_rules,
+                "explain": _sub_explain,
+                "lsp": _sub_lsp,
+                "ignore": _sub_ignore,
+            }
+            return subcommands[argv[0]](argv[1:])
         return lint_command(build_parser().parse_args(argv))
     except (UsageError, ConfigError, RuleError, InputError) as exc:
         print(f"letterlint: error: {exc}", file=sys.stderr)

@@ -48,7 +48,8 @@ _ABBREVIATIONS = frozenset(
 
 _SALUTATION = re.compile(
     r"^\s*(?:(?:my\s+)?dear(?:est)?|hi|hey|hello|hiya|greetings|good\s+(?:morning|evening|afternoon)"
-    r"|to|sweetheart|darling|my\s+love|love|my\s+dear)\b",
+    r"|to|sweetheart|darling|my\s+love|love|my\s+dear"
+    r"|happy\s+(?:birthday|anniversary|new\s+year|retirement|holidays|christmas|graduation))\b",
     re.IGNORECASE,
 )
 _VALEDICTION = re.compile(
@@ -63,7 +64,7 @@ _VALEDICTION = re.compile(
     re.IGNORECASE,
 )
 _DASH_NAME = re.compile(r"^\s*[-–—~]+\s*\S.{0,30}$")
-_NAME_LINE = re.compile(r"^\s*[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2}\s*[,.]?\s*$")
+_NAME_LINE = re.compile(r"^\s*[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2}\s*(?:,|(?<=\b\w)\.)?\s*$")
 _NOT_NAMES = frozenset(
     [
         "anyway",
@@ -85,8 +86,27 @@ _NOT_NAMES = frozenset(
         "thanks",
         "nevermind",
         "lol",
+        "i",
+        "you",
+        "me",
+        "we",
+        "my",
+        "your",
+        "it",
+        "miss",
+        "thank",
+        "see",
+        "talk",
+        "soon",
+        "hi",
+        "hey",
+        "dear",
     ]
 )
+# "Sam," / "Most Esteemed Mrs Albright,": a short line ending in a comma, no first person.
+_ADDRESS_LINE = re.compile(r"^(?!.*\b(?:i|i'm|i’m|we|my)\b)[^.!?]{1,50},$", re.IGNORECASE)
+# Lines a letter may open with before the salutation: dates, addresses, postmarks, headings.
+_HEADER_LINE = re.compile(r"^(?:[\[_(].*|.*\d.*|[^a-z]+)$")
 _POSTSCRIPT = re.compile(r"^\s*p\.?\s*p?\.?\s*s\b", re.IGNORECASE)
 
 # Scope markers: text the writer does not assert in their own voice.
@@ -103,7 +123,10 @@ _HYPOTHETICAL = re.compile(
     re.IGNORECASE,
 )
 _CONDITION = re.compile(r"\b(?:if|unless|when|whether|until)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\band\s+so\b|\bbecause\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\band\s+so\b|\bbecause\b|\band\s+(?=(?:i|you|we|he|she|they)\b)",
+    re.IGNORECASE,
+)
 _SPEECH_VERB = re.compile(
     r"(?P<subject>\b[\w'’]+(?:\s+[\w'’]+)?)\s+(?:once\s+|always\s+|even\s+|literally\s+|kept\s+)?"
     r"(?:said|says|told\s+(?:me|us|him|her|them)|tells\s+(?:me|us)|wrote|writes|texted|asked|"
@@ -188,20 +211,43 @@ class Document:
 
     @cached_property
     def greeting(self) -> Sentence | None:
-        """The salutation: a short first line addressed to the reader."""
-        if not self.sentences:
-            return None
-        first = self.sentences[0]
-        line = self.position(first.span.start).line
-        line_text = self.text[slice(*_span_tuple(self.line_span(line)))].strip()
-        if first.span.end > self.line_span(line).end:
-            return None  # the first sentence runs past the first line: prose, not a salutation
-        words = len(WORD.findall(line_text))
-        if words == 0 or words > 7:
-            return None
-        if _SALUTATION.match(line_text) or (line_text.endswith(",") and words <= 4):
-            return first
+        """The salutation: a short line addressed to the reader, after any date or address."""
+        for sentence in self.sentences[:5]:
+            line = self.line_span(self.position(sentence.span.start).line)
+            line_text = self.text[line.start : line.end].strip()
+            if sentence.span.end > line.end:
+                return None  # a sentence that runs past its line is prose, not a salutation
+            words = len(WORD.findall(line_text))
+            if words == 0 or words > 7:
+                return None
+            if _SALUTATION.match(line_text) or _ADDRESS_LINE.match(line_text):
+                return sentence
+            if not _HEADER_LINE.match(line_text):
+                return None
         return None
+
+    @cached_property
+    def recipient_name(self) -> str | None:
+        """ "Dear Sam," -> "Sam"; None when there is no greeting or no name in it."""
+        if self.greeting is None:
+            return None
+        rest = _SALUTATION.sub("", self.greeting.text, count=1).strip(" ,!.:;—-")
+        words = rest.split()
+        if not words or len(words) > 3 or not words[0][:1].isalpha():
+            return None
+        return rest
+
+    @cached_property
+    def writer_name(self) -> str | None:
+        """The name on the last line of the sign-off ("Love,\nJo" -> "Jo", "— Jo" -> "Jo")."""
+        if self.sign_off is None:
+            return None
+        last = self.text[self.sign_off.start : self.sign_off.end].splitlines()[-1].strip()
+        if _VALEDICTION.match(last):
+            # "Take care, Sam" -> "Sam"; a bare "Love," has no name in it
+            last = last.rsplit(",", 1)[1] if "," in last.rstrip(",") else ""
+        last = last.strip().lstrip("-–—~ ").strip()
+        return last if last and _is_name_line(last, lowercase_ok=True) else None
 
     @cached_property
     def postscript_start(self) -> int | None:
@@ -229,24 +275,30 @@ class Document:
         if not lines:
             return None
         greeting = self.greeting
+        candidates = [sp for sp in lines if greeting is None or sp.start > greeting.span.start]
         start: int | None = None
-        for i, span in enumerate(lines):
+        # A valediction ("Love,", "Kind regards,") with only short lines (name, title) after it.
+        for i, span in enumerate(candidates):
             raw = self.text[span.start : span.end]
-            if greeting is not None and span.start <= greeting.span.start:
-                break
             if _VALEDICTION.match(raw) and len(WORD.findall(raw)) <= 7 and not raw.rstrip().endswith("?"):
-                start = span.start
-                continue
-            if i == 0 and _is_name_line(raw):
-                start = span.start
-                continue
-            if i == 0 and _DASH_NAME.match(raw):
-                start = span.start
-                continue
-            break
+                if all(_is_trailer_line(self.text[t.start : t.end]) for t in candidates[:i]):
+                    start = span.start
+                break
+            if not _is_trailer_line(raw):
+                break
+        # Otherwise a bare name or "— Jo" on the last line.
+        if start is None and candidates:
+            last = self.text[candidates[0].start : candidates[0].end]
+            own_paragraph = len(candidates) == 1 or self._blank_line_before(candidates[0])
+            if _DASH_NAME.match(last) or _is_name_line(last, lowercase_ok=own_paragraph):
+                start = candidates[0].start
         if start is None:
             return None
         return _trim(self.text, Span(start, lines[0].end))
+
+    def _blank_line_before(self, span: Span) -> bool:
+        line = self.position(span.start).line
+        return line > 1 and not self.text[slice(*_span_tuple(self.line_span(line - 1)))].strip()
 
     @cached_property
     def body_sentences(self) -> list[Sentence]:
@@ -259,6 +311,12 @@ class Document:
     def closing_sentences(self) -> list[Sentence]:
         """The last two sentences of the body: what the reader is left with."""
         return self.body_sentences[-2:]
+
+    @cached_property
+    def ending_start(self) -> int | None:
+        """Start of the last four body sentences: where a hopeful close belongs."""
+        body = self.body_sentences[-4:]
+        return body[0].span.start if body else None
 
     @cached_property
     def closing_region(self) -> Span | None:
@@ -300,7 +358,9 @@ class Document:
         sentence = self.sentence_at(span.start)
         start = sentence.span.start if sentence else max(0, span.start - 120)
         before = self.text[start : span.start]
-        breaks = list(_CLAUSE_BREAK.finditer(before))
+        # Look a few characters past the span so "and" + pronoun breaks are seen.
+        window = self.text[start : min(span.end, span.start + 8)]
+        breaks = [b for b in _CLAUSE_BREAK.finditer(window) if b.end() <= len(before)]
         if breaks:
             before = before[breaks[-1].end() :]
         return before
@@ -315,9 +375,8 @@ class Document:
         return not _CONDITION.search(tail[: negators[-1].start()])
 
     def is_hypothetical(self, span: Span) -> bool:
-        sentence = self.sentence_at(span.start)
-        start = sentence.span.start if sentence else max(0, span.start - 120)
-        return bool(_HYPOTHETICAL.search(self.text[start : span.start]))
+        """A condition or a 'could say' in the same clause: "If I said I'd do anything"."""
+        return bool(_HYPOTHETICAL.search(self.clause_before(span)))
 
     def in_writer_voice(self, span: Span) -> bool:
         """False where the words are negated, quoted, reported or hypothetical."""
@@ -337,12 +396,24 @@ def _trim(text: str, span: Span) -> Span:
     return Span(start, end)
 
 
-def _is_name_line(raw: str) -> bool:
-    stripped = raw.strip()
+def _is_name_line(raw: str, lowercase_ok: bool = False) -> bool:
+    """ "Sam", "Daniel Reyes", "Lucy (number 12)", "ellie xx"; not "Anyway, whatever"."""
+    stripped = re.sub(r"\s*\([^)]{0,30}\)\s*$", "", raw.strip())
+    stripped = re.sub(r"\s+x+o*x*$", "", stripped, flags=re.IGNORECASE)
     if not stripped or len(stripped) > 30 or not _NAME_LINE.match(stripped):
         return False
     words = [w.lower() for w in WORD.findall(stripped)]
-    return bool(words) and not any(w in _NOT_NAMES for w in words) and stripped[0].isupper()
+    if not words or any(w in _NOT_NAMES for w in words):
+        return False
+    return stripped[0].isupper() or (lowercase_ok and len(words) <= 2)
+
+
+def _is_trailer_line(raw: str) -> bool:
+    """Lines that may follow a valediction: a name, a title, kisses; not a sentence."""
+    stripped = raw.strip()
+    return (len(WORD.findall(stripped)) <= 6 and not stripped.endswith((".", "?", "!"))) or bool(
+        _DASH_NAME.match(stripped)
+    )
 
 
 def _quote_matches(text: str) -> list[re.Match[str]]:

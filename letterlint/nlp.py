@@ -10,12 +10,46 @@ counts and cached so that later runs do not re-parse 3.6 MB.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 _CACHE_VERSION = "syllables-v1"
+
+
+# Words that are neutral for a letter's tone, whatever VADER's lexicon says. Owning your part
+# is what the advice asks for, so apology and regret do not count against the letter; candour
+# markers and courtesies ("honestly", "truly", "please", "dear") carry no feeling of their own,
+# and VADER scoring them positive hides a gloomy sentence ("Honestly this year has been awful").
+TONE_NEUTRAL_WORDS = frozenset(
+    (
+        "sorry",
+        "regret",
+        "regrets",
+        "regretted",
+        "regretting",
+        "regretful",
+        "remorse",
+        "remorseful",
+        "mistake",
+        "mistakes",
+        "fault",
+        "honestly",
+        "honest",
+        "truly",
+        "sincerely",
+        "frankly",
+        "true",
+        "dear",
+        "please",
+        "sure",
+        "yeah",
+    )
+)
+# Kind reassurances that VADER reads as negative ("no" plus "pressure").
+_REASSURANCE = re.compile(r"\bno (?:pressure|rush|hurry|worries|problem|need)\b", re.IGNORECASE)
 
 
 class SentimentScorer:
@@ -31,13 +65,15 @@ class SentimentScorer:
         from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
         self._analyzer = SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")
+        for word in TONE_NEUTRAL_WORDS:
+            self._analyzer.lexicon.pop(word, None)
         self._cache: dict[str, float] = {}
 
     def compound(self, sentence: str) -> float:
         # The language server re-lints the same sentences on every keystroke.
         score = self._cache.get(sentence)
         if score is None:
-            score = float(self._analyzer.polarity_scores(sentence)["compound"])
+            score = float(self._analyzer.polarity_scores(_REASSURANCE.sub("", sentence))["compound"])
             if len(self._cache) > 20_000:
                 self._cache.clear()
             self._cache[sentence] = score

@@ -50,7 +50,7 @@ def expand(source: str) -> str:
     for name in _MACRO.findall(source):
         if name not in MACROS:
             raise PatternError(f"unknown macro {{{name}}} in pattern {source!r}")
-    out = _rewrite_outside_classes(source)
+    out = _rewrite_outside_classes(source.strip())
     return _MACRO.sub(lambda m: MACROS[m.group(1)], out)
 
 

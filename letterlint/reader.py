@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-LETTER_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+LETTER_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx")
 MAX_BYTES = 20 * 1024 * 1024
 
 _BOMS = (

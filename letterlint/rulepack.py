@@ -14,7 +14,7 @@ from letterlint.patterns import PatternError, expand, with_boundaries
 
 CHECK_KINDS = ("phrase", "section", "sentiment", "closing", "metric")
 SCOPES = ("writer", "asserted", "any")  # asserted: conditionals still count
-REGIONS = ("any", "opening", "body", "closing")
+REGIONS = ("any", "opening", "body", "closing", "ending")  # ending: the last four body sentences
 
 _RULE_KEYS = {
     "id", "family", "severity", "kind", "patterns", "unless", "scope", "region", "message",
@@ -150,7 +150,7 @@ def _compile(patterns: tuple[str, ...], rule: Rule, where: str, boundaries: bool
     try:
         parts = [expand(p) for p in patterns]
         source = "|".join(with_boundaries(p) if boundaries else f"(?:{p})" for p in parts)
-        flags = 0 if rule.case_sensitive else re.IGNORECASE
+        flags = re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)  # ^ and $ per line
         if rule.builtin:
             return re.compile(source, flags)
         import regex  # user patterns run under a time limit; see checks.base.finditer

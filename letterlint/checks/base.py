@@ -68,7 +68,14 @@ def finditer(pattern: re.Pattern[str], text: str, rule: Rule) -> Iterator[re.Mat
 
 
 def in_region(ctx: Context, rule: Rule, span: Span) -> bool:
-    return rule.region == "any" or ctx.doc.region_of(span) == rule.region
+    if rule.region == "any":
+        return True
+    if rule.region == "ending":
+        ending, sign_off = ctx.doc.ending_start, ctx.doc.sign_off
+        return (
+            ending is not None and span.start >= ending and (sign_off is None or span.end <= sign_off.start)
+        )
+    return ctx.doc.region_of(span) == rule.region
 
 
 def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) -> Iterator[Span]:

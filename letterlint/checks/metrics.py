@@ -93,7 +93,10 @@ _CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
 def _shouting(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Whole sentences in capitals; short acronyms (NYC, BBQ) do not count."""
     count = 0
-    for sentence in ctx.doc.sentences:
+    doc = ctx.doc
+    for sentence in doc.body_sentences:
+        if sentence.index == 0 and len(doc.sentences) > 1 and doc.greeting is None:
+            continue  # a heading such as "TO JOSEPHINE, AT GENOA."
         words = _CAPS_WORD.findall(sentence.text)
         upper = [w for w in words if w.isupper()]
         letters = sum(len(w) for w in upper)

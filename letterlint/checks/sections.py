@@ -47,4 +47,14 @@ def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]
     section = rule.section or rule.name
     if section in present and not present[section]:
         finding = ctx.finding(rule, anchor(ctx, section))
-        yield replace(finding, suggestion=rule.example or rule.suggestion)
+        yield replace(finding, suggestion=personalise(rule.example or rule.suggestion, ctx))
+
+
+def personalise(example: str | None, ctx: Context) -> str | None:
+    """Fill {name} (the reader, from the greeting) and {me} (the writer, from the sign-off)."""
+    if example is None:
+        return None
+    doc = ctx.doc
+    return example.replace("{name}", doc.recipient_name or "[their name]").replace(
+        "{me}", doc.writer_name or "[your name]"
+    )

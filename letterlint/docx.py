@@ -1,0 +1,91 @@
+"""Word drafts (.docx) through python-docx, read-only; findings located by paragraph and character.
+
+Each Word paragraph becomes a paragraph of the linted text (paragraphs joined by a blank
+line, so the letter's structure survives even when Word spaces paragraphs by style).
+Findings are then moved to the *shown* text, where line N is the document's N-th
+paragraph (empty ones included) and the column counts characters within it.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+from letterlint.reader import MAX_BYTES, InputError
+
+_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class WordText:
+    paragraphs: list[str]
+
+    @property
+    def lint_text(self) -> str:
+        return _SEPARATOR.join(self.paragraphs)
+
+    @property
+    def shown_text(self) -> str:
+        """One line per Word paragraph; a manual line break inside one shows as a space."""
+        return "\n".join(p.replace("\r", " ").replace("\n", " ") for p in self.paragraphs)
+
+    def mapper(self) -> OffsetMap:
+        return OffsetMap([len(p) for p in self.paragraphs])
+
+
+class OffsetMap:
+    """Offsets in the linted text -> offsets in the shown text (and paragraph, character)."""
+
+    def __init__(self, lengths: list[int]) -> None:
+        self.lint_starts: list[int] = []
+        self.shown_starts: list[int] = []
+        self.lengths = lengths
+        lint = shown = 0
+        for n in lengths:
+            self.lint_starts.append(lint)
+            self.shown_starts.append(shown)
+            lint += n + len(_SEPARATOR)
+            shown += n + 1
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(0-based paragraph, character within it), clamped to the paragraph's end."""
+        i = max(0, bisect_right(self.lint_starts, offset) - 1)
+        if not self.lengths:
+            return 0, 0
+        return i, min(offset - self.lint_starts[i], self.lengths[i])
+
+    def shown(self, offset: int) -> int:
+        i, char = self.locate(offset)
+        return self.shown_starts[i] + char if self.lengths else 0
+
+
+def read(path: Path) -> WordText:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if size > MAX_BYTES:
+        raise InputError(f"{name}: {size // (1024 * 1024)} MB is too large for a letter (limit 20 MB)")
+    if not zipfile.is_zipfile(path):
+        raise InputError(f"{name}: not a Word document (.docx is a zip package)")
+    try:
+        import docx  # python-docx; imported only for Word drafts
+        from docx.opc.exceptions import PackageNotFoundError
+
+        document = docx.Document(str(path))
+        paragraphs = [p.text for p in document.paragraphs]
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except PackageNotFoundError:
+        raise InputError(f"{name}: not a Word document") from None
+    except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"{name}: cannot read this Word document ({reason})") from None
+    except Exception as exc:  # lxml errors on a damaged document part
+        raise InputError(f"{name}: cannot read this Word document ({type(exc).__name__})") from None
+    return WordText(paragraphs)

@@ -1,0 +1,315 @@
+"""Findings the writer chose to keep, stored beside the config and never in the letter.
+
+A letter that gets sent must not carry lint comments, so an occurrence is ignored from
+`.letterlint-ignore.toml`, found upward from the letter's folder:
+
+    [[ignore]]                      # one passage: its words and their neighbours
+    file = "to-sam.txt"             # relative to this file's folder
+    rule = "desperation/begging"
+    fingerprint = "9c0e4b1d7a23"
+    excerpt = "I'm begging"         # for people; not used for matching
+
+    [[disable]]                     # a rule off for one whole letter
+    file = "to-sam.txt"
+    rule = "clarity/too-long"
+
+The fingerprint hashes the flagged words and up to three words either side, so it
+survives edits elsewhere in the letter and lapses when the passage itself changes.
+Findings about the letter as a whole (a missing section, the overall tone, its
+length) have no passage: their fingerprint hashes the rule alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import tomllib
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+
+from letterlint.config import ConfigError, discover
+from letterlint.document import WORD
+from letterlint.model import Span
+
+IGNORE_NAME = ".letterlint-ignore.toml"
+NEIGHBOURS = 3
+# Rules that judge the letter as a whole: a passage-based fingerprint would move with every edit.
+_LETTER_KINDS = frozenset({"section", "sentiment", "closing"})
+_LETTER_METRICS = frozenset({"letter-words", "reading-grade", "count"})
+_HEADER = (
+    "# letterlint: findings you chose to keep in these letters.\n"
+    "# Written by `letterlint ignore` and the editor's quick fix; safe to edit by hand.\n"
+    "# [[ignore]] keeps one passage (matched by its words and their neighbours);\n"
+    "# [[disable]] turns a rule off for a whole letter.\n"
+)
+
+
+def letter_level(kind: str, metric: str | None = None) -> bool:
+    """True for rules whose finding is about the whole letter rather than a passage."""
+    return kind in _LETTER_KINDS or (kind == "metric" and metric in _LETTER_METRICS)
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def fingerprint(text: str, span: Span, *, whole_letter: bool = False) -> str:
+    """12 hex digits from the flagged words and their neighbours (or nothing, for the letter)."""
+    if whole_letter:
+        key = "<letter>"
+    else:
+        before = [_norm(w) for w in WORD.findall(text, max(0, span.start - 200), span.start)]
+        after = [_norm(w) for w in WORD.findall(text, span.end, span.end + 200)]
+        flagged = " ".join(_norm(text[span.start : span.end]).split())
+        key = "\x1f".join([" ".join(before[-NEIGHBOURS:]), flagged, " ".join(after[:NEIGHBOURS])])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Entry:
+    file: str
+    rule: str
+    fingerprint: str | None = None  # None: the rule is off for the whole file
+
+    def covers(self, relpath: str) -> bool:
+        return self.file == relpath or fnmatch(relpath, self.file)
+
+
+@dataclass
+class IgnoreList:
+    path: Path | None = None
+    entries: list[Entry] = field(default_factory=list)
+
+    def for_file(self, letter: Path | None) -> FileIgnores:
+        """The entries that apply to one letter."""
+        if self.path is None or letter is None:
+            return FileIgnores()
+        rel = relative_name(self.path, letter)
+        if rel is None:
+            return FileIgnores()
+        mine = [e for e in self.entries if e.covers(rel)]
+        return FileIgnores(
+            disabled=frozenset(e.rule for e in mine if e.fingerprint is None),
+            occurrences=frozenset((e.rule, e.fingerprint) for e in mine if e.fingerprint is not None),
+        )
+
+
+@dataclass(frozen=True)
+class FileIgnores:
+    disabled: frozenset[str] = frozenset()
+    occurrences: frozenset[tuple[str, str]] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.disabled or self.occurrences)
+
+    def drops(self, rule: str, family: str, print_: str) -> bool:
+        if rule in self.disabled or family in self.disabled:
+            return True
+        return (rule, print_) in self.occurrences
+
+
+def relative_name(ignore_file: Path, letter: Path) -> str | None:
+    try:
+        rel = letter.resolve().relative_to(ignore_file.resolve().parent)
+    except ValueError:
+        return None
+    return rel.as_posix()
+
+
+def find(letter: Path) -> Path | None:
+    """The nearest ignore file upward from the letter's folder."""
+    folder = letter.resolve().parent
+    for candidate in [folder, *folder.parents]:
+        path = candidate / IGNORE_NAME
+        if path.is_file():
+            return path
+    return None
+
+
+def home_for(letter: Path) -> Path:
+    """Where a new ignore file goes: beside the nearest config, else beside the letter."""
+    existing = find(letter)
+    if existing is not None:
+        return existing
+    config = discover(letter.resolve().parent)
+    folder = config.parent if config is not None else letter.resolve().parent
+    return folder / IGNORE_NAME
+
+
+def _line(raw: str, needle: str) -> int:
+    index = raw.find(needle)
+    return raw.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+def parse(raw: str, path: Path) -> IgnoreList:
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    unknown = set(data) - {"ignore", "disable"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise ConfigError(f"{path}:{_line(raw, key)}: unknown key '{key}' (use [[ignore]] or [[disable]])")
+    entries: list[Entry] = []
+    for table in ("ignore", "disable"):
+        items = data.get(table, [])
+        if not isinstance(items, list):
+            raise ConfigError(f"{path}:{_line(raw, table)}: write entries as [[{table}]] tables")
+        for item in items:
+            entries.append(_entry(item, table, raw, path))
+    return IgnoreList(path, entries)
+
+
+def _entry(item: Any, table: str, raw: str, path: Path) -> Entry:
+    if not isinstance(item, dict):
+        raise ConfigError(f"{path}:{_line(raw, table)}: each [[{table}]] entry must be a table")
+    anchor = item.get("fingerprint") or item.get("rule") or table
+    where = f"{path}:{_line(raw, str(anchor))}"
+    needed = ("file", "rule", "fingerprint") if table == "ignore" else ("file", "rule")
+    for key in needed:
+        if not isinstance(item.get(key), str) or not item[key]:
+            raise ConfigError(f"{where}: each [[{table}]] entry needs '{key}' (a string)")
+    return Entry(item["file"], item["rule"], item["fingerprint"] if table == "ignore" else None)
+
+
+_CACHE: dict[Path, tuple[int, IgnoreList]] = {}
+
+
+def load(path: Path) -> IgnoreList:
+    """Parse once per change of the file (the language server re-reads it on every lint)."""
+    try:
+        stamp = path.stat().st_mtime_ns
+        cached = _CACHE.get(path)
+        if cached and cached[0] == stamp:
+            return cached[1]
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ignore list: {exc}") from None
+    result = parse(raw, path)
+    _CACHE[path] = (stamp, result)
+    return result
+
+
+def for_letter(letter: Path | None) -> FileIgnores:
+    if letter is None:
+        return FileIgnores()
+    path = find(letter)
+    return load(path).for_file(letter) if path else FileIgnores()
+
+
+def _toml_str(value: str) -> str:
+    # A JSON string with non-ASCII kept is a valid TOML basic string.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def add(letter: Path, rule: str, fingerprint: str | None = None, excerpt: str = "") -> Path:
+    """Append one entry (an occurrence, or a file-wide disable when no fingerprint) and return the file."""
+    target = home_for(letter)
+    rel = relative_name(target, letter)
+    if rel is None:  # pragma: no cover - home_for always picks a parent folder
+        raise ConfigError(f"{letter}: not below {target.parent}")
+    current = load(target).entries if target.is_file() else []
+    wanted = Entry(rel, rule, fingerprint)
+    if wanted in current:
+        return target
+    old = target.read_text(encoding="utf-8") if target.is_file() else _HEADER
+    lines = ["", "[[ignore]]" if fingerprint else "[[disable]]", f"file = {_toml_str(rel)}"]
+    lines.append(f"rule = {_toml_str(rule)}")
+    if fingerprint:
+        lines.append(f"fingerprint = {_toml_str(fingerprint)}")
+        short = " ".join(excerpt.split())
+        if short:
+            lines.append(f"excerpt = {_toml_str(short[:80])}")
+    new = old.rstrip("\n") + "\n" + "\n".join(lines) + "\n"
+    parse(new, target)  # never write a file we could not read back
+    _write_atomic(target, new)
+    return target
+
+
+def _write_atomic(target: Path, text: str) -> None:
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".letterlint-ignore.", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ConfigError(f"{target}: cannot write ignore list: {exc.strerror or exc}") from None
+
+
+# -- `letterlint ignore FILE[:LINE[:COL]] RULE` ------------------------------------------------
+
+_LOCATION = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+)(?::(?P<col>\d+))?)?$")
+
+USAGE = "usage: letterlint ignore [--profile NAME] [--config FILE] FILE[:LINE[:COL]] RULE"
+
+
+def parse_location(value: str) -> tuple[Path, int | None, int | None]:
+    m = _LOCATION.match(value)
+    if not m:  # pragma: no cover - the pattern matches any non-empty string
+        raise ValueError(value)
+    line = int(m["line"]) if m["line"] else None
+    col = int(m["col"]) if m["col"] else None
+    return Path(m["file"]), line, col
+
+
+def command(argv: list[str]) -> int:
+    """`letterlint ignore FILE:LINE[:COL] RULE` keeps one finding; `FILE RULE` a rule for the file."""
+    import sys
+
+    from letterlint import drafts
+    from letterlint.cli import UsageError, _Parser
+    from letterlint.config import resolve
+    from letterlint.engine import Engine, Selection
+    from letterlint.explain import find_rule
+
+    parser = _Parser(prog="letterlint ignore", description="Keep a finding without editing the letter.")
+    parser.add_argument("location", metavar="FILE[:LINE[:COL]]")
+    parser.add_argument("rule", metavar="RULE")
+    parser.add_argument("--profile")
+    parser.add_argument("--config", type=Path)
+    parser.add_argument("--encoding")
+    args = parser.parse_args(argv)
+    path, line, col = parse_location(args.location)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file (see: {USAGE})")
+    config = resolve(args.config, Path.cwd())
+    engine = Engine.load(config.rule_dirs)
+    rule = find_rule(engine.ruleset, args.rule)
+    if line is None:  # the whole file
+        family = args.rule if args.rule in {r.family for r in engine.ruleset.rules.values()} else None
+        if rule is None and family is None:
+            raise UsageError(f"unknown rule {args.rule!r}; 'letterlint rules' lists them all")
+        target = add(path, rule.id if rule else str(family))
+        print(f"letterlint: {rule.id if rule else family} is off for {path} (in {target})")
+        return 0
+    if rule is None:
+        raise UsageError(f"unknown rule {args.rule!r}; 'letterlint rules' lists them all")
+    profile = args.profile or config.profile or "reconcile"
+    draft = drafts.read(path, str(path), args.encoding or config.encoding)
+    linted = drafts.lint(engine, draft, profile=profile, selection=Selection(), ignores=FileIgnores())
+    pairs = list(zip(linted.result.findings, linted.fingerprints, strict=True))
+    on_line = [(f, p) for f, p in pairs if f.start.line <= line <= f.end.line]
+    mine = [(f, p) for f, p in on_line if f.rule == rule.id]
+    if col is not None:
+        exact = [(f, p) for f, p in mine if (f.start.line, f.start.column) == (line, col)]
+        inside = [
+            (f, p)
+            for f, p in mine
+            if (f.start.line, f.start.column) <= (line, col) <= (f.end.line, f.end.column)
+        ]
+        mine = exact or inside
+    if not mine:
+        here = ", ".join(sorted({f"{f.rule} at {f.start.line}:{f.start.column}" for f, _ in on_line}))
+        raise UsageError(
+            f"no {rule.id} finding at {args.location}" + (f" (there: {here})" if here else " (nothing there)")
+        )
+    finding, print_ = mine[0]
+    target = add(path, rule.id, print_, finding.excerpt)
+    where = f"{path}:{finding.start.line}:{finding.start.column}"
+    sys.stdout.write(f"letterlint: ignoring {rule.id} at {where} ({finding.excerpt[:40]!r}) in {target}\n")
+    return 0

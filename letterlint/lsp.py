@@ -1,0 +1,659 @@
+"""`letterlint lsp`: a language server over stdio (pygls), calling the engine in-process.
+
+What the editor gets:
+- diagnostics on open, on change (debounced) and on save of text and Markdown drafts,
+  with the rule id as code, source `letterlint`, and (where the client supports it) a
+  `codeDescription.href` to a Markdown explanation of the rule written on demand under
+  the letterlint cache folder (`$LETTERLINT_CACHE_DIR/explain/`, else
+  `~/.cache/letterlint/explain/`): a `file://` link that works offline and also covers
+  rules from the user's own rule folders;
+- quick fixes: the rule's suggested wording for the sentence (where the suggestion is a
+  wording, not advice), a single mark for stacked `!!!`, ordinary case for shouting;
+  "ignore this occurrence" and "disable this rule for this file", both written to
+  `.letterlint-ignore.toml` (the letter itself is never edited by a command);
+- hover on a flagged span: why the rule exists and what to write instead.
+
+Positions are converted from code points to the negotiated encoding (UTF-16 unless the
+client offers another), line breaks being `\\n`, `\\r\\n` and `\\r` as the protocol says.
+Documents are synced in full: a letter is small, and full sync avoids any drift
+between the server's copy and the editor's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from letterlint import __version__, drafts
+from letterlint.config import Config, ConfigError, resolve
+from letterlint.engine import Engine, Selection
+from letterlint.ignores import letter_level
+from letterlint.model import Finding, Severity, Span
+from letterlint.rulepack import Rule, RuleError
+
+log = logging.getLogger("letterlint.lsp")
+
+SOURCE = "letterlint"
+CMD_IGNORE = "letterlint.ignoreOccurrence"
+CMD_DISABLE = "letterlint.disableRule"
+DEFAULT_DEBOUNCE_MS = 150
+DEFAULT_MAX_CHARS = 200_000  # about 35,000 words; a letter is a few hundred
+_SEVERITY = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Mm]y|[Oo]ur)\b")
+_STACKED = re.compile(r"[!?.]*[!?][!?.]+|[!?.]+[!?]")
+
+
+# -- settings -------------------------------------------------------------------------
+
+
+@dataclass
+class Settings:
+    """From initializationOptions and workspace/didChangeConfiguration; they win over the config file."""
+
+    profile: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    debounce_ms: int = DEFAULT_DEBOUNCE_MS
+    max_chars: int = DEFAULT_MAX_CHARS
+
+    def update(self, data: Any) -> None:
+        if not isinstance(data, dict):
+            return
+        if isinstance(data.get("letterlint"), dict):  # {"letterlint": {...}}, as most clients nest it
+            data = data["letterlint"]
+        if "profile" in data:
+            self.profile = data["profile"] if isinstance(data["profile"], str) and data["profile"] else None
+        for key in ("select", "ignore"):
+            if key in data:
+                setattr(self, key, _names(data[key]))
+        for key in ("debounce_ms", "debounceMs"):  # snake_case or the camelCase of editor settings
+            if _count(data.get(key), minimum=0):
+                self.debounce_ms = data[key]
+        for key in ("max_chars", "maxChars"):
+            if _count(data.get(key), minimum=1):
+                self.max_chars = data[key]
+
+
+def _count(value: Any, minimum: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        return ()
+    return tuple(v.strip() for v in value if isinstance(v, str) and v.strip())
+
+
+# -- positions --------------------------------------------------------------------------
+
+
+class LineIndex:
+    """Code-point offsets <-> LSP positions in the negotiated encoding."""
+
+    def __init__(self, text: str, encoding: str = types.PositionEncodingKind.Utf16) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self.encoding = encoding
+
+    def _units(self, chunk: str) -> int:
+        if self.encoding == types.PositionEncodingKind.Utf8:
+            return len(chunk.encode("utf-8"))
+        if self.encoding == types.PositionEncodingKind.Utf32:
+            return len(chunk)
+        return len(chunk.encode("utf-16-le")) // 2
+
+    def position(self, offset: int) -> types.Position:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self.starts, offset) - 1
+        return types.Position(line=line, character=self._units(self.text[self.starts[line] : offset]))
+
+    def range(self, span: Span) -> types.Range:
+        return types.Range(start=self.position(span.start), end=self.position(span.end))
+
+    def offset(self, pos: types.Position) -> int:
+        if pos.line >= len(self.starts):
+            return len(self.text)
+        start = self.starts[pos.line]
+        end = self.starts[pos.line + 1] if pos.line + 1 < len(self.starts) else len(self.text)
+        line = self.text[start:end].rstrip("\r\n")
+        units = 0
+        for i, ch in enumerate(line):
+            if units >= pos.character:
+                return start + i
+            units += self._units(ch)
+        return start + len(line)
+
+
+# -- the server ---------------------------------------------------------------------------
+
+
+@dataclass
+class DocState:
+    uri: str
+    version: int | None
+    draft: drafts.Draft
+    index: LineIndex
+    findings: list[Finding] = field(default_factory=list)
+    fingerprints: list[str] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    diagnostics: list[types.Diagnostic] = field(default_factory=list)
+
+
+def uri_to_path(uri: str) -> Path | None:
+    parsed = urlparse(uri)
+    if parsed.scheme != "file":
+        return None
+    path = unquote(parsed.path)
+    if re.match(r"^/[A-Za-z]:", path):  # file:///C:/... on Windows
+        path = path[1:]
+    return Path(path)
+
+
+class LetterServer:
+    def __init__(self) -> None:
+        self.ls = LanguageServer(
+            "letterlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full
+        )
+        self.settings = Settings()
+        self.docs: dict[str, DocState] = {}
+        self.timers: dict[str, asyncio.TimerHandle] = {}
+        self.engines: dict[tuple[Any, ...], Engine] = {}
+        self.root: Path | None = None
+        self.explain_dir: Path | None = None
+        self.written: dict[str, tuple[Rule, str | None]] = {}
+        self._shown_errors: set[str] = set()
+        self._register()
+
+    # -- wiring --
+
+    def _register(self) -> None:
+        ls = self.ls
+
+        @ls.feature(types.INITIALIZE)
+        def initialize(params: types.InitializeParams) -> None:
+            self.settings.update(params.initialization_options)
+            root = params.root_uri or (params.workspace_folders[0].uri if params.workspace_folders else None)
+            self.root = uri_to_path(root) if root else None
+
+        @ls.feature(types.TEXT_DOCUMENT_DID_OPEN)
+        def did_open(params: types.DidOpenTextDocumentParams) -> None:
+            doc = params.text_document
+            self.lint_now(doc.uri, doc.version, doc.language_id)
+
+        @ls.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+        def did_change(params: types.DidChangeTextDocumentParams) -> None:
+            self.schedule(params.text_document.uri, params.text_document.version)
+
+        @ls.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+        def did_save(params: types.DidSaveTextDocumentParams) -> None:
+            state = self.docs.get(params.text_document.uri)
+            self.lint_now(params.text_document.uri, state.version if state else None)
+
+        @ls.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+        def did_close(params: types.DidCloseTextDocumentParams) -> None:
+            uri = params.text_document.uri
+            self._cancel(uri)
+            self.docs.pop(uri, None)
+            self.publish(uri, None, [])
+
+        @ls.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+        def did_change_configuration(params: types.DidChangeConfigurationParams) -> None:
+            self.settings.update(params.settings)
+            self.relint_all()
+
+        @ls.feature(
+            types.TEXT_DOCUMENT_CODE_ACTION,
+            types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+        )
+        def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
+            return self.code_actions(params)
+
+        @ls.feature(types.TEXT_DOCUMENT_HOVER)
+        def hover(params: types.HoverParams) -> types.Hover | None:
+            return self.hover(params)
+
+        @ls.command(CMD_IGNORE)
+        def ignore_occurrence(*args: Any) -> None:
+            self.run_ignore(list(args), occurrence=True)
+
+        @ls.command(CMD_DISABLE)
+        def disable_rule(*args: Any) -> None:
+            self.run_ignore(list(args), occurrence=False)
+
+    # -- linting --
+
+    @property
+    def encoding(self) -> str:
+        try:
+            return str(self.ls.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+        except RuntimeError:
+            return types.PositionEncodingKind.Utf16
+
+    def schedule(self, uri: str, version: int | None) -> None:
+        self._cancel(uri)
+        delay = self.settings.debounce_ms / 1000
+        loop = asyncio.get_running_loop()
+        self.timers[uri] = loop.call_later(delay, self.lint_now, uri, version)
+
+    def _cancel(self, uri: str) -> None:
+        timer = self.timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
+
+    def relint_all(self) -> None:
+        for uri, state in list(self.docs.items()):
+            self.lint_now(uri, state.version)
+
+    def lint_now(self, uri: str, version: int | None, language_id: str | None = None) -> None:
+        self._cancel(uri)
+        try:
+            document = self.ls.workspace.get_text_document(uri)
+        except Exception:  # closed in the meantime
+            return
+        text = document.source
+        version = document.version if document.version is not None else version
+        path = uri_to_path(uri)
+        name = str(path) if path else uri
+        kind = drafts.kind_for(name, language_id or document.language_id)
+        if kind == drafts.DOCX:
+            kind = drafts.TEXT  # a .docx is never open as text in an editor; treat what we got as text
+        state = DocState(
+            uri, version, drafts.Draft(name, text, drafts.TEXT, path), LineIndex(text, self.encoding)
+        )
+        self.docs[uri] = state
+        if len(text) > self.settings.max_chars:
+            state.diagnostics = [self._size_notice(len(text))]
+            self.publish(uri, version, state.diagnostics)
+            return
+        try:
+            state.draft = drafts.from_text(text, name, path, kind)
+            engine, profile, selection = self.context(path, name)
+            linted = drafts.lint(engine, state.draft, profile=profile, selection=selection)
+        except (ConfigError, RuleError) as exc:
+            state.diagnostics = [self._problem(str(exc), "config")]
+            self._show_once(f"letterlint: {exc}")
+        except Exception as exc:  # never take the editor's server down over one letter
+            log.exception("lint failed")
+            reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            state.diagnostics = [self._problem(f"letterlint internal error: {reason}", "internal")]
+        else:
+            state.findings = linted.result.findings
+            state.fingerprints = linted.fingerprints
+            state.sentences = linted.result.sentence_spans
+            state.diagnostics = [
+                self.diagnostic(f, engine.ruleset.rules.get(f.rule), state) for f in state.findings
+            ]
+        self.publish(uri, version, state.diagnostics)
+
+    def context(self, path: Path | None, name: str) -> tuple[Engine, str, Selection]:
+        """Same discovery as the CLI, started from the letter's folder; editor settings win."""
+        start = path.parent if path else (self.root or Path.cwd())
+        config = resolve(None, start)
+        engine = self._engine(config)
+        profile = self.settings.profile or config.profile or "reconcile"
+        engine.profile(profile)
+        select = self.settings.select or config.select
+        rel = name
+        if path and config.source:
+            with contextlib.suppress(ValueError):  # a letter outside the config's folder
+                rel = path.resolve().relative_to(config.source.parent.resolve()).as_posix()
+        ignore = self.settings.ignore + config.ignore + config.ignores_for(rel)
+        return engine, profile, Selection(select, ignore)
+
+    def _engine(self, config: Config) -> Engine:
+        # Reload when a user rule pack changes; the built-in rules never do.
+        key = tuple(str(d) for d in config.rule_dirs) + tuple(
+            (str(p), p.stat().st_mtime_ns)
+            for d in config.rule_dirs
+            for p in sorted([*d.glob("*.toml"), *d.glob("profiles/*.toml")])
+        )
+        engine = self.engines.get(key)
+        if engine is None:
+            engine = Engine.load(config.rule_dirs)
+            if len(self.engines) > 8:
+                self.engines.clear()
+            self.engines[key] = engine
+        return engine
+
+    def publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
+        self.ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        )
+
+    def _show_once(self, message: str) -> None:
+        if message not in self._shown_errors:
+            self._shown_errors.add(message)
+            self.ls.window_show_message(
+                types.ShowMessageParams(type=types.MessageType.Error, message=message)
+            )
+
+    def _problem(self, message: str, code: str) -> types.Diagnostic:
+        return types.Diagnostic(
+            range=types.Range(
+                start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)
+            ),
+            message=message,
+            severity=types.DiagnosticSeverity.Error,
+            source=SOURCE,
+            code=code,
+        )
+
+    def _size_notice(self, size: int) -> types.Diagnostic:
+        message = (
+            f"Not checked as you type: {size:,} characters is more than the limit of "
+            f"{self.settings.max_chars:,} (setting max_chars). Run `letterlint` on the saved file instead."
+        )
+        notice = self._problem(message, "size-limit")
+        notice.severity = types.DiagnosticSeverity.Information
+        return notice
+
+    # -- diagnostics --
+
+    def diagnostic(self, f: Finding, rule: Rule | None, state: DocState) -> types.Diagnostic:
+        message = f.message
+        if f.note:
+            message = f"{message}\n{f.note}"
+        diag = types.Diagnostic(
+            range=state.index.range(f.span),
+            message=message,
+            severity=_SEVERITY[f.severity],
+            code=f.rule,
+            source=SOURCE,
+        )
+        if rule is not None and self._supports("text_document.publish_diagnostics.code_description_support"):
+            href = self.explanation_uri(rule)
+            if href:
+                diag.code_description = types.CodeDescription(href=href)
+        return diag
+
+    def _supports(self, dotted: str) -> bool:
+        node: Any = self.ls.client_capabilities
+        for part in dotted.split("."):
+            node = getattr(node, part, None)
+            if node is None:
+                return False
+        return bool(node)
+
+    def explanation_uri(self, rule: Rule) -> str | None:
+        """A file:// link to the rule's explanation, written when the rule is first seen."""
+        cached = self.written.get(rule.id)
+        if cached is not None and cached[0] is rule:
+            return cached[1]
+        from letterlint.nlp import cache_dir
+
+        page = explanation_markdown(rule)
+        target = cache_dir() / "explain" / rule.family / f"{rule.name}.md"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.is_file() or target.read_text(encoding="utf-8") != page:
+                target.write_text(page, encoding="utf-8")
+            uri: str | None = target.resolve().as_uri()
+        except OSError:  # a read-only cache: no link, the hover still explains
+            uri = None
+        self.written[rule.id] = (rule, uri)
+        return uri
+
+    # -- requests --
+
+    def _state(self, uri: str) -> DocState | None:
+        state = self.docs.get(uri)
+        try:
+            document = self.ls.workspace.get_text_document(uri)
+        except Exception:
+            return state
+        if state is None or state.draft.text != document.source:  # a change is still being debounced
+            self.lint_now(uri, document.version)
+            state = self.docs.get(uri)
+        return state
+
+    def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        uri = params.text_document.uri
+        state = self._state(uri)
+        if state is None:
+            return []
+        lo, hi = state.index.offset(params.range.start), state.index.offset(params.range.end)
+        only = params.context.only
+        if only and not any(str(k).startswith(types.CodeActionKind.QuickFix) for k in only):
+            return []
+        engine_rules = self._rules_for(state)
+        actions: list[types.CodeAction] = []
+        disabled_offered: set[str] = set()
+        for f, fingerprint_, diag in zip(state.findings, state.fingerprints, state.diagnostics, strict=False):
+            if not (f.span.start <= hi and lo <= f.span.end):
+                continue
+            rule = engine_rules.get(f.rule)
+            for title, span, new_text in quick_fixes(f, rule, state.draft.text, state.sentences):
+                edit = types.TextEdit(range=state.index.range(span), new_text=new_text)
+                actions.append(
+                    types.CodeAction(
+                        title=title,
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[diag],
+                        edit=types.WorkspaceEdit(changes={uri: [edit]}),
+                        is_preferred=True,
+                    )
+                )
+            if state.draft.path is None:
+                continue  # an unsaved buffer has no place for an ignore list
+            # A finding about the whole letter has no passage: only "disable for this file" fits.
+            if rule is None or not letter_level(rule.kind, rule.metric):
+                actions.append(
+                    types.CodeAction(
+                        title=f"Ignore this occurrence of {f.rule} (kept in .letterlint-ignore.toml)",
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[diag],
+                        command=types.Command(
+                            title="Ignore this occurrence",
+                            command=CMD_IGNORE,
+                            arguments=[uri, f.rule, fingerprint_, f.excerpt[:80]],
+                        ),
+                    )
+                )
+            if f.rule not in disabled_offered:
+                disabled_offered.add(f.rule)
+                actions.append(
+                    types.CodeAction(
+                        title=f"Disable {f.rule} for this file",
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[diag],
+                        command=types.Command(
+                            title="Disable this rule for this file",
+                            command=CMD_DISABLE,
+                            arguments=[uri, f.rule],
+                        ),
+                    )
+                )
+        return actions
+
+    def _rules_for(self, state: DocState) -> dict[str, Rule]:
+        try:
+            engine, _, _ = self.context(state.draft.path, state.draft.name)
+        except (ConfigError, RuleError):
+            return {}
+        return engine.ruleset.rules
+
+    def run_ignore(self, args: list[Any], occurrence: bool) -> None:
+        from letterlint import ignores
+
+        needed = 3 if occurrence else 2
+        if len(args) < needed or not all(isinstance(a, str) for a in args[:needed]):
+            raise ValueError(f"expected {needed} string arguments, got {args!r}")
+        uri, rule = args[0], args[1]
+        path = uri_to_path(uri)
+        if path is None:
+            raise ValueError("only a saved file can have an ignore list")
+        excerpt = args[3] if occurrence and len(args) > 3 and isinstance(args[3], str) else ""
+        try:
+            target = ignores.add(path, rule, args[2] if occurrence else None, excerpt)
+        except ConfigError as exc:
+            self._show_once(f"letterlint: {exc}")
+            return
+        self.ls.window_log_message(
+            types.LogMessageParams(
+                type=types.MessageType.Info, message=f"letterlint: {rule} recorded in {target}"
+            )
+        )
+        self.relint_all()
+
+    def hover(self, params: types.HoverParams) -> types.Hover | None:
+        state = self._state(params.text_document.uri)
+        if state is None:
+            return None
+        offset = state.index.offset(params.position)
+        rules = self._rules_for(state)
+        hits = [
+            f
+            for f in state.findings
+            if f.span.start <= offset < f.span.end or (f.span.start == f.span.end == offset)
+        ]
+        if not hits:
+            return None
+        markdown = self._supports_markdown_hover()
+        parts = []
+        for f in hits:
+            rule = rules.get(f.rule)
+            href = self.explanation_uri(rule) if rule else None
+            parts.append(hover_text(f, rule, href, markdown))
+        first = min(hits, key=lambda f: f.span.start)
+        return types.Hover(
+            contents=types.MarkupContent(
+                kind=types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText,
+                value="\n\n---\n\n".join(parts) if markdown else "\n\n".join(parts),
+            ),
+            range=state.index.range(first.span),
+        )
+
+    def _supports_markdown_hover(self) -> bool:
+        caps = self.ls.client_capabilities
+        formats = getattr(
+            getattr(getattr(caps, "text_document", None), "hover", None), "content_format", None
+        )
+        return not formats or types.MarkupKind.Markdown in formats
+
+
+# -- fixes and explanations ---------------------------------------------------------------
+
+
+def is_wording(rule: Rule | None, suggestion: str | None) -> bool:
+    """A suggestion written in the writer's voice can replace their sentence; advice cannot."""
+    if rule is None or not suggestion or rule.kind != "phrase":
+        return False
+    return bool(_FIRST_PERSON.search(suggestion)) and ":" not in suggestion
+
+
+def quick_fixes(
+    f: Finding, rule: Rule | None, text: str, sentences: list[Span]
+) -> list[tuple[str, Span, str]]:
+    """(title, span to replace, new text) for one finding."""
+    fixes: list[tuple[str, Span, str]] = []
+    flagged = text[f.span.start : f.span.end]
+    if flagged and _STACKED.fullmatch(flagged):
+        mark = "?" if "?" in flagged else "."
+        fixes.append((f"Replace '{flagged}' with '{mark}'", f.span, mark))
+        return fixes
+    letters = [c for c in flagged if c.isalpha()]
+    if len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        calm = _ordinary_case(flagged)
+        if calm != flagged:
+            fixes.append(("Write it in ordinary case", f.span, calm))
+            return fixes
+    if is_wording(rule, f.suggestion):
+        assert f.suggestion is not None
+        sentence = next((s for s in sentences if s.start <= f.span.start < max(s.end, s.start + 1)), None)
+        target = sentence or f.span
+        short = f.suggestion if len(f.suggestion) <= 60 else f.suggestion[:57].rstrip() + "…"
+        fixes.append((f"Rewrite the sentence: “{short}”", target, f.suggestion))
+    return fixes
+
+
+def _ordinary_case(text: str) -> str:
+    lowered = text.lower()
+    lowered = re.sub(r"\bi\b", "I", lowered)  # "i'm" -> "I'm"
+    for i, ch in enumerate(lowered):
+        if ch.isalpha():
+            return lowered[:i] + ch.upper() + lowered[i + 1 :]
+    return lowered
+
+
+def hover_text(f: Finding, rule: Rule | None, href: str | None, markdown: bool) -> str:
+    why = " ".join((rule.rationale if rule else "").split())
+    better = f.suggestion if not rule or rule.kind != "section" else rule.example
+    if not markdown:
+        lines = [f"{f.rule} ({f.severity.label})", f.message]
+        if f.note:
+            lines.append(f.note)
+        if why:
+            lines.append(f"Why: {why}")
+        if better:
+            lines.append(f"Instead: {better}")
+        lines.append(f"More: letterlint explain {f.rule}")
+        return "\n".join(lines)
+    lines = [f"**{f.rule}** · {f.severity.label}", "", f.message]
+    if f.note:
+        lines += ["", f"**{f.note}**"]
+    if why:
+        lines += ["", f"*Why:* {why}"]
+    if better:
+        lines += ["", f"*Instead, for example:* {better}"]
+    lines += ["", f"[More about this rule]({href})" if href else f"More: `letterlint explain {f.rule}`"]
+    return "\n".join(lines)
+
+
+def explanation_markdown(rule: Rule) -> str:
+    """The page behind a diagnostic's link: `letterlint explain` as Markdown."""
+    out = [f"# {rule.id}", "", f"*{rule.severity.label}, {rule.kind} check*", ""]
+    out += ["## What it flags", "", rule.one_line, ""]
+    out += ["## Why", "", " ".join((rule.rationale or rule.message).split()), ""]
+    if rule.kind != "section":
+        out += ["## Message", "", rule.message, ""]
+    if rule.fires:
+        out += ["## Flagged, for example", ""] + [f"- ✗ {ex}" for ex in rule.fires[:3]] + [""]
+    if rule.allows:
+        out += ["## Not flagged (near misses)", ""] + [f"- ✓ {ex}" for ex in rule.allows[:3]] + [""]
+    better = rule.example if rule.kind == "section" else rule.suggestion
+    if better:
+        out += ["## Better wording", "", better, ""]
+    if rule.note:
+        out += ["## Note", "", rule.note, ""]
+    out.append(
+        f"Defined in `{rule.source}`. Turn it off for one letter with a quick fix or `letterlint ignore`."
+    )
+    return "\n".join(out) + "\n"
+
+
+# -- entry point ---------------------------------------------------------------------------
+
+
+def serve(argv: list[str]) -> None:
+    from letterlint.cli import UsageError, _Parser
+
+    parser = _Parser(prog="letterlint lsp", description="Language server for letter drafts, over stdio.")
+    parser.add_argument(
+        "--stdio", action="store_true", help="accepted for clients that pass it (stdio is the default)"
+    )
+    parser.add_argument("--log-file", type=Path, help="write the server's log here")
+    args: argparse.Namespace = parser.parse_args(argv)
+    if args.log_file:
+        try:
+            logging.basicConfig(filename=args.log_file, level=logging.INFO)
+        except OSError as exc:
+            raise UsageError(f"{args.log_file}: cannot write log: {exc.strerror or exc}") from None
+    LetterServer().ls.start_io()

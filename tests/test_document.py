@@ -1,0 +1,95 @@
+"""The document model: exact positions, sentences, greeting, sign-off and closing."""
+
+from __future__ import annotations
+
+import pytest
+
+from letterlint import lint_text
+from letterlint.document import Document
+from letterlint.model import Span
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_positions_with_any_line_ending(newline: str) -> None:
+    text = newline.join(["Dear Sam,", "", "\tI miss you — 🌊 — I can't live without you.", "", "Jo"])
+    result = lint_text(text, select=("desperation/cant-live-without",))
+    (finding,) = result.findings
+    assert (finding.start.line, finding.end.line) == (3, 3)
+    line = text.split(newline)[2]
+    assert line[finding.start.column - 1 : finding.end.column - 1] == "I can't live without you"
+    assert text[finding.span.start : finding.span.end] == finding.excerpt
+
+
+def test_columns_count_code_points_not_bytes() -> None:
+    text = "Chère Zoë 😊, je t’aime. I’m begging you."
+    (finding,) = lint_text(text, select=("desperation/begging",)).findings
+    assert finding.start.column == text.index("I’m") + 1
+    assert finding.excerpt == "I’m begging"
+
+
+def test_sentences_and_paragraphs() -> None:
+    doc = Document("Dear Sam,\n\nI met Dr. Lee at 9 a.m. today. It went well!\nWe talked.\n\nLove,\nJo\n")
+    assert [s.text for s in doc.sentences] == [
+        "Dear Sam,",
+        "I met Dr. Lee at 9 a.m. today.",
+        "It went well!",
+        "We talked.",
+        "Love,",
+        "Jo",
+    ]
+    assert len(doc.paragraphs) == 3
+    for s in doc.sentences:
+        assert doc.text[s.span.start : s.span.end] == s.text
+
+
+def test_hard_wrapped_prose_is_not_cut_at_line_breaks() -> None:
+    doc = Document("I have been thinking about the lake and\nthe evening we swam there.\n")
+    assert len(doc.sentences) == 1
+
+
+@pytest.mark.parametrize(
+    "text, greeting",
+    [
+        ("Dear Sam,\nI miss you.", "Dear Sam,"),
+        ("hey jo\n\ni miss u", "hey jo"),
+        ("Happy birthday, Grandpa!\n\nEighty suits you.", "Happy birthday, Grandpa!"),
+        ("25 College Street.\n\nMy dearest Girl,\n\nI write in haste.", "My dearest Girl,"),
+        ("I have been thinking about us a great deal lately.", None),
+    ],
+)
+def test_greeting(text: str, greeting: str | None) -> None:
+    found = Document(text).greeting
+    assert (found.text if found else None) == greeting
+
+
+@pytest.mark.parametrize(
+    "ending, sign_off",
+    [
+        ("Love,\nJo", "Love,\nJo"),
+        ("Take care, Sam", "Take care, Sam"),
+        ("— Jo", "— Jo"),
+        (
+            "Kind regards,\nDaniel Reyes\nOwner, Smoke & Sage",
+            "Kind regards,\nDaniel Reyes\nOwner, Smoke & Sage",
+        ),
+        ("lots of love,\nellie xx", "lots of love,\nellie xx"),
+        ("Anyway, whatever.", None),
+        ("I hope you are well.", None),
+    ],
+)
+def test_sign_off(ending: str, sign_off: str | None) -> None:
+    doc = Document(f"Dear Sam,\n\nI went to the lake today.\n\n{ending}\n")
+    span = doc.sign_off
+    assert (doc.text[span.start : span.end] if span else None) == sign_off
+
+
+def test_closing_is_the_last_two_body_sentences() -> None:
+    doc = Document("Dear Sam,\n\nOne. Two. Three. Four.\n\nLove,\nJo")
+    assert [s.text for s in doc.closing_sentences] == ["Three.", "Four."]
+    assert doc.region_of(Span(doc.text.index("Four"), doc.text.index("Four") + 4)) == "closing"
+    assert doc.region_of(Span(doc.text.index("One"), doc.text.index("One") + 3)) == "body"
+
+
+def test_postscript_is_not_the_closing() -> None:
+    doc = Document("Dear Sam,\n\nI miss you. I hope you're well.\n\nLove,\nJo\n\nP.S. The cat says hi.")
+    assert doc.sign_off is not None and doc.text[doc.sign_off.start : doc.sign_off.end] == "Love,\nJo"
