@@ -130,7 +130,10 @@ class _Where:
     def __call__(self, key: str | None = None) -> str:
         index = self.start
         if key is not None:
-            pattern = re.compile(rf"^[ \t]*(?:{re.escape(key)}|\"{re.escape(key)}\")[ \t]*=", re.MULTILINE)
+            name = re.escape(key)  # `key = ...`, or a `[key]` / `[[key]]` table header
+            pattern = re.compile(
+                rf"^[ \t]*(?:(?:{name}|\"{name}\")[ \t]*=|\[\[?[ \t]*{name}[ \t]*\])", re.MULTILINE
+            )
             end = self.end if self.end >= 0 else len(self.raw)
             found = pattern.search(self.raw, self.start, end)
             index = found.start() if found else self.start
@@ -156,10 +159,21 @@ def _compile(patterns: tuple[str, ...], rule: Rule, where: str, boundaries: bool
         import regex  # user patterns run under a time limit; see checks.base.finditer
 
         return regex.compile(source, flags | regex.V0)  # type: ignore[no-any-return]
-    except (re.error, PatternError) as exc:
-        raise RuleError(f"{where}: rule {rule.id}: pattern does not compile: {exc}") from None
-    except Exception as exc:  # regex.error is not a subclass of re.error
-        raise RuleError(f"{where}: rule {rule.id}: pattern does not compile: {exc}") from None
+    except Exception as exc:  # re.error, PatternError, regex.error (not a subclass of re.error)
+        raise RuleError(f"{where}: rule {rule.id}: {_culprit(patterns, exc)}") from None
+
+
+def _culprit(patterns: tuple[str, ...], exc: Exception) -> str:
+    """Which of the rule's patterns is broken, without positions in the expanded source."""
+    if isinstance(exc, PatternError):
+        return str(exc)
+    for pattern in patterns:
+        try:
+            re.compile(expand(pattern))
+        except (re.error, PatternError) as own:
+            reason = getattr(own, "msg", str(own))
+            return f"pattern {pattern!r} does not compile: {reason}"
+    return f"pattern does not compile: {str(exc).split(' at position')[0]}"
 
 
 def _expect(cond: bool, where: _Where | str, message: str, key: str | None = None) -> None:
@@ -203,7 +217,10 @@ def _parse_rule(data: dict[str, Any], where: _Where, builtin: bool) -> Rule:
     )
     family = data.get("family", rid.split("/", 1)[0])
     _expect(
-        family in FAMILIES, where, f"rule {rid}: unknown family {family!r} ({', '.join(FAMILIES)})", "family"
+        family in FAMILIES,
+        where,
+        f"rule {rid}: unknown family {family!r} ({', '.join(FAMILIES)})",
+        "family" if "family" in data else "id",
     )
     _expect(rid.split("/", 1)[0] == family, where, f"rule {rid}: id must start with its family", "id")
     kind = data.get("kind", "phrase")
