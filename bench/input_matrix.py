@@ -365,12 +365,23 @@ def _cell(text: str) -> str:
 
 
 def _stdout_summary(stdout: str) -> str:
-    """The score line and the count line of the plain report, or its first line."""
-    lines = [line for line in stdout.splitlines() if line.strip()]
-    picked = [line for line in lines if ": score " in line or re.search(r": \d+ (error|warning|info)", line)]
-    picked += [line for line in lines if ": error: " in line and line not in picked][:1]
-    shown = picked[:3] or lines[:1]
-    return " ⏎ ".join(line[:140] for line in shown)
+    """Per file: its score and counts, or that the report lists its error; then the first
+    error finding with its position."""
+    files: dict[str, str] = {}
+    first = ""
+    for line in stdout.splitlines():
+        if m := re.match(r"(.+?): score (\d+)/100", line):
+            files[m.group(1)] = f"{m.group(1)}: score {m.group(2)}"
+        elif (m := re.match(r"(.+?): (\d+ (?:error|warning|info)s?(?:, .*)?)$", line)) and m.group(
+            1
+        ) in files:
+            files[m.group(1)] += f" ({m.group(2)})"
+        elif m := re.match(r"(.+?:\d+:\d+): (?:error|warning|info): .*\[(.+)\]$", line):
+            if not first and ": error: " in line:
+                first = f"first error {m.group(1)} [{m.group(2)}]"
+        elif m := re.match(r"(.+?): error: (.*)$", line):
+            files.setdefault(m.group(1), f"{m.group(1)}: error (as on stderr)")
+    return " ⏎ ".join([*files.values(), first] if first else files.values())
 
 
 def table(results: list[tuple[Case, Outcome]]) -> str:
@@ -410,6 +421,10 @@ How the harder rows are made:
   and while letterlint waits on it the harness deletes the second.
 - **Named pipe with no writer** and **/dev/zero**: letters are opened non-blocking and read up
   to a 20 MB limit, so neither can hang the run.
+- **Terminal escape codes**: control characters other than tab and line breaks are shown as
+  U+FFFD, one character for one, so a letter cannot drive the terminal and columns still hold.
+- **Empty letters** (empty, whitespace only, empty stdin) are an input error rather than a
+  report of eight missing sections.
 
 """
 

@@ -3,6 +3,7 @@ at the exact characters it quotes. Example counts are kept small enough for CI."
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 
@@ -12,6 +13,7 @@ from rich.cells import cell_len
 
 from letterlint import default_engine, lint_text
 from letterlint.model import LintResult
+from letterlint.reader import InputError, decode
 from letterlint.report import ReportOptions, renderer
 
 PROFILES = ("reconcile", "apology", "general")
@@ -43,7 +45,7 @@ LETTERISH = st.lists(st.tuples(_WORDS, st.sampled_from(_SEPARATORS)), max_size=4
 )
 
 # CI runs a few hundred examples in all; LETTERLINT_FUZZ_EXAMPLES=5000 for a long local hunt.
-EXAMPLES = int(os.environ.get("LETTERLINT_FUZZ_EXAMPLES", "120"))
+EXAMPLES = int(os.environ.get("LETTERLINT_FUZZ_EXAMPLES", "80"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -136,3 +138,33 @@ def test_plain_report_quotes_the_flagged_line(text: str) -> None:
         source = text[lines[f.start.line - 1] : lines[f.start.line]].rstrip("\r\n").replace("\t", " ")
         if cell_len(source) <= 300:  # longer lines are cut to the report width
             assert out[index + 1] == f"    | {source}"
+
+
+@SETTINGS
+@given(data=st.binary(max_size=2000), encoding=st.sampled_from([None, "utf-8", "cp1252", "utf-16"]))
+def test_any_bytes_decode_or_fail_cleanly(data: bytes, encoding: str | None) -> None:
+    """Whatever the bytes: text without terminal control characters, or an InputError."""
+    try:
+        text = decode(data, "x.txt", encoding)
+    except InputError as exc:
+        assert str(exc).startswith("x.txt: ") and "\n" not in str(exc)
+        return
+    assert text.strip()
+    assert not any(ord(c) < 32 and c not in "\t\n\r\x0b\x0c" for c in text)
+    assert not any(0x7F <= ord(c) <= 0x9F for c in text)
+
+
+_PRINTABLE = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=300)
+_BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+         "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}  # fmt: skip
+
+
+@SETTINGS
+@given(text=_PRINTABLE.filter(str.strip), codec=st.sampled_from(sorted(_BOMS)), bom=st.booleans())
+def test_encoded_text_reads_back_exactly(text: str, codec: str, bom: bool) -> None:
+    """Every character survives: with a byte-order mark any Unicode encoding reads back
+    unchanged, and UTF-8 does without one."""
+    if not bom and (codec != "utf-8" or text.startswith("\ufeff")):
+        return  # without a mark only UTF-8 is assumed, and a leading U+FEFF *is* its mark
+    data = (_BOMS[codec] if bom else b"") + text.encode(codec)
+    assert decode(data, "x.txt") == text
