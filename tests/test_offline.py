@@ -4,16 +4,14 @@ NLTK_DATA, watched by audit hooks; and no code path that could call nltk.downloa
 from __future__ import annotations
 
 import ast
+import json
 import subprocess
 import sys
 from pathlib import Path
 
-import nltk
-import nltk.downloader
 import pytest
 
 from letterlint import nlp
-from letterlint.engine import Engine
 from tests.audit import audited_env, run_audited
 from tests.conftest import EXAMPLES, ROOT
 
@@ -103,29 +101,41 @@ def test_source_never_downloads_or_opens_the_network() -> None:
                 assert node.module not in _NETWORK_MODULES, f"{path}:{node.lineno} imports {node.module}"
 
 
-def test_full_lint_with_nltk_download_forbidden(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Cold start (no syllable cache, fresh VADER and textstat) with every NLTK download path
-    raising: every example, every profile, and no rule fails."""
+FORBID_DOWNLOADS = """
+import json, sys
+import nltk, nltk.downloader
 
-    def forbidden(*args: object, **kwargs: object) -> None:
-        raise AssertionError("nltk.download was called")
+def forbidden(*args, **kwargs):
+    raise SystemExit("nltk.download was called")
 
-    monkeypatch.setattr(nltk, "download", forbidden)
-    monkeypatch.setattr(nltk.downloader, "download", forbidden)
-    monkeypatch.setattr(nltk.downloader.Downloader, "download", forbidden)
-    monkeypatch.setenv("LETTERLINT_CACHE_DIR", str(tmp_path / "cache"))
-    for cached in (nlp.sentiment, nlp.syllable_table, nlp._textstat):
-        cached.cache_clear()
-    try:
-        engine = Engine.load()
-        grades = []
-        for letter in LETTERS:
-            for profile in sorted(engine.ruleset.profiles):
-                result = engine.lint(letter.read_text(encoding="utf-8"), profile=profile)
-                assert engine.internal_errors == [], engine.internal_errors
-                grades.append(result.stats.reading_grade)
-        assert max(grades) > 0, "textstat ran (reading grades computed offline)"
-        assert (tmp_path / "cache" / f"{nlp._CACHE_VERSION}.tsv").is_file()
-    finally:
-        for cached in (nlp.sentiment, nlp.syllable_table, nlp._textstat):
-            cached.cache_clear()
+nltk.download = nltk.downloader.download = nltk.downloader.Downloader.download = forbidden
+
+from letterlint.engine import Engine
+
+engine = Engine.load()
+grades = []
+for path in sys.argv[1:]:
+    text = open(path, encoding="utf-8").read()
+    for profile in sorted(engine.ruleset.profiles):
+        grades.append(engine.lint(text, profile=profile).stats.reading_grade)
+print(json.dumps({"errors": engine.internal_errors, "grades": grades}))
+"""
+
+
+def test_full_lint_with_nltk_download_forbidden(tmp_path: Path) -> None:
+    """A cold process (no cache, nothing memoised) with every NLTK download path raising:
+    every example under every profile, and no rule fails."""
+    env = audited_env(tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-c", FORBID_DOWNLOADS, *map(str, LETTERS)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["errors"] == []
+    assert max(report["grades"]) > 0, "textstat ran: reading grades were computed offline"
+    assert (Path(env["HOME"]) / CACHE_FILE).is_file()
