@@ -161,7 +161,12 @@ def lint_command(args: argparse.Namespace) -> int:
     color = terminal and not args.no_color and not os.environ.get("NO_COLOR")
     width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
     options = ReportOptions(
-        color=color, width=width, quiet=args.quiet, summary_only=args.summary, terminal=terminal
+        color=color,
+        width=width,
+        quiet=args.quiet,
+        summary_only=args.summary,
+        terminal=terminal,
+        ruleset=engine.ruleset,
     )
     report = renderer(args.format)(items, options)
     if args.output:

@@ -45,11 +45,11 @@ def explain(rule: Rule) -> str:
         out += ["Message", _wrap(rule.message), ""]
     if rule.fires:
         out.append("Flagged, for example")
-        out += [f"  ✗ {ex!r}" for ex in rule.fires[:3]]
+        out += [f"  ✗ “{ex}”" for ex in rule.fires[:3]]
         out.append("")
     if rule.allows:
         out.append("Not flagged (near misses)")
-        out += [f"  ✓ {ex!r}" for ex in rule.allows[:3]]
+        out += [f"  ✓ “{ex}”" for ex in rule.allows[:3]]
         out.append("")
     better = rule.example if rule.kind == "section" else rule.suggestion
     if better:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from letterlint.model import LintResult
+
+if TYPE_CHECKING:
+    from letterlint.rulepack import RuleSet
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class ReportOptions:
     quiet: bool = False
     summary_only: bool = False
     terminal: bool = True  # False: plain, greppable text
+    ruleset: RuleSet | None = None  # the rules in force: hints for missing parts, rule summaries
 
 
 Renderer = Callable[[list[Item], ReportOptions], str]
@@ -38,9 +43,13 @@ def renderer(name: str) -> Renderer:
         from letterlint.report.gcc import render
     elif name == "rich":
         from letterlint.report.terminal import render
+    elif name == "html":
+        from letterlint.report.html import render
+    elif name == "sarif":
+        from letterlint.report.sarif import render
     else:
         raise ValueError(f"unknown format {name!r}")
     return render
 
 
-FORMATS = ("rich", "json", "gcc")
+FORMATS = ("rich", "json", "gcc", "sarif", "html")
