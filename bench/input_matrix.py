@@ -370,9 +370,9 @@ def _stdout_summary(stdout: str) -> str:
     files: dict[str, str] = {}
     first = ""
     for line in stdout.splitlines():
-        if m := re.match(r"(.+?): score (\d+)/100", line):
+        if m := re.match(r"(\S+): score (\d+)/100", line):
             files[m.group(1)] = f"{m.group(1)}: score {m.group(2)}"
-        elif (m := re.match(r"(.+?): (\d+ (?:error|warning|info)s?(?:, .*)?)$", line)) and m.group(
+        elif (m := re.match(r"(.+?): (\d+ (?:error|warning|info)s?(?:, [^;]*)?)(?:;.*)?$", line)) and m.group(
             1
         ) in files:
             files[m.group(1)] += f" ({m.group(2)})"
