@@ -124,6 +124,16 @@ def _no_permission(folder: Path) -> Run:
     return Run(["private.txt"], drop_dac=True)
 
 
+def _locked_folder(folder: Path) -> Run:
+    drafts = folder / "drafts"
+    (drafts / "locked").mkdir(parents=True)
+    _write(drafts, "a.txt", LETTER)
+    _write(drafts / "locked", "b.txt", LETTER)
+    _write(drafts, "c.txt", LETTER).chmod(0)
+    (drafts / "locked").chmod(0)
+    return Run(["drafts"], drop_dac=True)
+
+
 def _symlink_loop(folder: Path) -> Run:
     (folder / "a.txt").symlink_to("b.txt")
     (folder / "b.txt").symlink_to("a.txt")
@@ -266,6 +276,8 @@ CASES: list[Case] = [
     Case("missing path", lambda folder: Run(["missing.txt"]), 2, "missing.txt: no such file or folder"),
     Case("missing path, then a good letter", _missing_and_good, 2, "gone.txt: no such file", RULE),
     Case("no read permission (root without CAP_DAC_OVERRIDE)", _no_permission, 2, "permission denied"),
+    Case("folder with an unreadable letter and subfolder", _locked_folder, 2,
+         "drafts/locked: cannot open folder: permission denied", "drafts/a.txt: score"),
     Case("symlink loop", _symlink_loop, 2, "symbolic link loop"),
     Case("named pipe with no writer", _fifo_without_writer, 2, "the letter is empty"),
     Case("/dev/zero (endless input)", lambda folder: Run(["/dev/zero"]), 2, "too large"),

@@ -223,7 +223,7 @@ def _walk(folder: Path, skipped: list[str] | None) -> Iterator[tuple[str, Path |
         while errors:
             exc = errors.pop(0)
             where = display_name(str(exc.filename or root))
-            yield where, None, f"cannot open folder: {exc.strerror or exc}"
+            yield where, None, f"cannot open folder: {_open_reason(Path(where), exc)}"
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -246,4 +246,5 @@ def _walk(folder: Path, skipped: list[str] | None) -> Iterator[tuple[str, Path |
             yield shown, child, None
     while errors:  # the top folder itself could not be listed
         exc = errors.pop(0)
-        yield display_name(str(exc.filename or folder)), None, f"cannot open folder: {exc.strerror or exc}"
+        where = display_name(str(exc.filename or folder))
+        yield where, None, f"cannot open folder: {_open_reason(Path(where), exc)}"
