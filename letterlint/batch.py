@@ -2,8 +2,10 @@
 
 On Linux the workers are forked after the parent has loaded the rules and warmed the NLP
 models, so each starts ready instead of paying the ~0.3 s start-up again; elsewhere they
-are spawned and load the engine themselves. Workers read the files (stdin is read by the
-parent), and results come back in input order, so the report is the same whatever N is.
+are spawned and load the engine themselves. Each letter goes through the CLI's own
+`_lint_one` (read, lint, turn failures into that file's error); standard input is read and
+linted by the parent. Results come back in input order, so the report is the same whatever
+N is (messages on stderr about single files may interleave differently).
 """
 
 from __future__ import annotations
@@ -25,10 +27,9 @@ _WARM_UP = "Dear Sam,\n\nI miss our walks and I’m counselling myself. We were 
 @dataclass(frozen=True)
 class Job:
     name: str  # as the user wrote it; "-" for stdin
-    path: Path | None  # None: `text` was read from stdin by the parent
+    path: Path | None  # None: standard input
     selection: Selection
-    text: str | None = None
-    skipped: str | None = None  # why the letter is not linted (from expand_paths)
+    error: str | None = None  # why it cannot be linted (from expand_paths)
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,35 @@ def default_jobs() -> int:
 
 def lint_jobs(engine: Engine, jobs: Sequence[Job], settings: Settings, workers: int) -> list[Item]:
     """Lint every job, in order, with up to `workers` processes."""
-    workers = min(workers, len(jobs) // LETTERS_PER_WORKER)
+    results: list[Item | None] = [None] * len(jobs)
+    pooled: list[int] = []
+    for i, job in enumerate(jobs):
+        if job.path is None or job.error:  # stdin and known errors: here, at once
+            results[i] = lint_one(engine, job, settings)
+        else:
+            pooled.append(i)
+    workers = min(workers, len(pooled) // LETTERS_PER_WORKER)
     if workers < 2:
-        return [lint_one(engine, job, settings) for job in jobs]
+        for i in pooled:
+            results[i] = lint_one(engine, jobs[i], settings)
+    else:
+        done = _in_pool(engine, [jobs[i] for i in pooled], settings, workers)
+        for i, item in zip(pooled, done, strict=True):
+            results[i] = item
+    return [item for item in results if item is not None]
+
+
+def lint_one(engine: Engine, job: Job, settings: Settings) -> Item:
+    from letterlint.cli import _lint_one
+
+    if job.error:
+        return FileError(job.name, job.error)
+    return _lint_one(
+        engine, job.name, job.path, settings.encoding, settings.profile, job.selection, settings.debug
+    )
+
+
+def _in_pool(engine: Engine, jobs: list[Job], settings: Settings, workers: int) -> list[Item]:
     from concurrent.futures import ProcessPoolExecutor  # not imported for a single letter
 
     global _ENGINE, _SETTINGS
@@ -60,28 +87,9 @@ def lint_jobs(engine: Engine, jobs: Sequence[Job], settings: Settings, workers: 
     if context.get_start_method() == "fork":
         engine.lint(_WARM_UP)  # load VADER, textstat and pyphen once, before forking
     chunk = max(1, len(jobs) // (workers * 8))
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(settings,)
-    ) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings,))
+    with pool:
         return list(pool.map(_work, jobs, chunksize=chunk))
-
-
-def lint_one(engine: Engine, job: Job, settings: Settings) -> Item:
-    from letterlint import drafts
-    from letterlint.reader import InputError
-
-    if job.skipped:
-        return FileError(job.name, job.skipped)
-    try:
-        if job.path is None:
-            draft = drafts.from_text(job.text or "", job.name)
-        else:
-            draft = drafts.read(job.path, job.name, settings.encoding)
-    except InputError as exc:
-        message = str(exc)
-        return FileError(job.name, message.split(": ", 1)[-1] if ": " in message else message)
-    # Markdown prose, Word paragraphs, inline disables and .letterlint-ignore.toml: see drafts.py
-    return drafts.lint(engine, draft, profile=settings.profile, selection=job.selection).result
 
 
 # -- in the workers -----------------------------------------------------------------

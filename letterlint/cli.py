@@ -9,9 +9,14 @@ import shutil
 import sys
 import traceback
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from letterlint import __version__
+
+if TYPE_CHECKING:
+    from letterlint.config import Config
+    from letterlint.engine import Engine, Selection
+    from letterlint.report import Item
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("rules", "explain", "lsp", "ignore")
@@ -115,43 +120,54 @@ def _sub_ignore(argv: list[str]) -> int:
 
 def lint_command(args: argparse.Namespace) -> int:
     from letterlint.batch import Job, Settings, default_jobs, lint_jobs
-    from letterlint.config import resolve
+    from letterlint.config import ConfigError, resolve
     from letterlint.engine import Engine, Selection
     from letterlint.model import Severity
-    from letterlint.reader import InputError, expand_paths, read_stdin
-    from letterlint.report import FileError, Item, ReportOptions, renderer
+    from letterlint.reader import check_encoding, expand_paths
+    from letterlint.report import FileError, ReportOptions, renderer
 
     if not args.paths:
         raise UsageError("no letter given: letterlint DRAFT.txt (or '-' for stdin)")
     config = resolve(args.config, Path.cwd())
     engine = Engine.load(config.rule_dirs, debug=args.debug)
     profile = args.profile or config.profile or "reconcile"
-    engine.profile(profile)  # fail early, once, on an unknown profile
+    _check_profile(engine, profile, config if not args.profile else None)
     encoding = args.encoding or config.encoding
+    if args.encoding:
+        check_encoding(args.encoding)  # once, before any file: a typo is a usage error
     select = _split(args.select) or config.select
     ignore = _split(args.ignore) + config.ignore
+    _check_names(engine, "--select", _split(args.select))
+    _check_names(engine, "--ignore", _split(args.ignore))
+    if config.source is not None:
+        _check_names(engine, config.where("select"), config.select, ConfigError)
+        _check_names(engine, config.where("ignore"), config.ignore, ConfigError)
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
+    inputs: list[Path] = []
+    not_letters: list[str] = []
     jobs: list[Job] = []
-    for name, path, skipped in expand_paths(args.paths):
+    for name, path, error in expand_paths(args.paths, skipped=not_letters):
+        if path is not None:
+            inputs.append(path)
         selection = Selection(select, ignore + config.ignores_for(name))
-        if path is None and not skipped:  # stdin is read here, files by whoever lints them
-            try:
-                jobs.append(Job(name, None, selection, text=read_stdin(encoding)))
-            except InputError as exc:
-                message = str(exc)
-                jobs.append(Job(name, None, selection, skipped=message.split(": ", 1)[-1]))
-            continue
-        jobs.append(Job(name, path, selection, skipped=skipped))
+        jobs.append(Job(name, path, selection, error))
     settings = Settings(profile, encoding, tuple(config.rule_dirs), args.debug)
+    # In input order; with more than a few letters, in worker processes (see batch.py).
     items: list[Item] = lint_jobs(engine, jobs, settings, args.jobs or default_jobs())
 
+    if not args.quiet:
+        for shown in not_letters[:10]:
+            print(f"letterlint: skipped {shown}", file=sys.stderr)
+        if len(not_letters) > 10:
+            more = len(not_letters) - 10
+            print(f"letterlint: skipped {more} more files that are not letters", file=sys.stderr)
     for item in items:
         if isinstance(item, FileError):
             print(f"letterlint: {item.path}: {item.error}", file=sys.stderr)
 
-    terminal = sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+    terminal = (sys.stdout is not None and sys.stdout.isatty()) or bool(os.environ.get("FORCE_COLOR"))
     color = terminal and not args.no_color and not os.environ.get("NO_COLOR")
     width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
     options = ReportOptions(
@@ -164,10 +180,9 @@ def lint_command(args: argparse.Namespace) -> int:
     )
     report = renderer(args.format)(items, options)
     if args.output:
-        _write_output(args.output, report, [i.path for i in items])
+        _write_output(args.output, report, inputs)
     else:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+        _write_stdout(report)
 
     if any(isinstance(i, FileError) for i in items):
         return EXIT_ERROR
@@ -179,13 +194,93 @@ def lint_command(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(w >= threshold for w in worst) else EXIT_OK
 
 
-def _write_output(target: Path, report: str, inputs: list[str]) -> None:
-    """Refuse to overwrite a letter that was just linted."""
+def _lint_one(
+    engine: Engine,
+    name: str,
+    path: Path | None,
+    encoding: str | None,
+    profile: str,
+    selection: Selection,
+    debug: bool,
+) -> Item:
+    """One letter: read it and lint it. Any failure becomes that file's error, and the run
+    goes on with the next file."""
+    from letterlint import drafts
+    from letterlint.reader import InputError, read_stdin
+    from letterlint.report import FileError
+
+    try:
+        draft = (
+            drafts.from_text(read_stdin(encoding), name)
+            if path is None
+            else drafts.read(path, name, encoding)
+        )
+    except InputError as exc:
+        message = str(exc)
+        for prefix in (f"{path if path is not None else '-'}: ", f"{name}: "):
+            message = message.removeprefix(prefix)
+        return FileError(name, message)
+    before = len(engine.internal_errors)
+    try:
+        # Markdown prose, Word paragraphs, inline disables and .letterlint-ignore.toml: see drafts.py
+        result = drafts.lint(engine, draft, profile=profile, selection=selection).result
+    except Exception as exc:  # a bug outside any one rule: lose this file, not the run
+        if debug:
+            traceback.print_exc()
+        return FileError(name, f"internal error: {_one_line(exc)} (run with --debug for details)")
+    for problem in engine.internal_errors[before:]:
+        hint = "" if debug else " (run with --debug for details)"
+        print(f"letterlint: {name}: internal error in rule {problem}{hint}", file=sys.stderr)
+    return result
+
+
+def _one_line(exc: BaseException) -> str:
+    text = f"{type(exc).__name__}: {exc}".strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _check_profile(engine: Engine, name: str, config: Config | None) -> None:
+    """An unknown profile named in a config file is reported at that file and line."""
+    from letterlint.config import ConfigError
+    from letterlint.rulepack import RuleError
+
+    try:
+        engine.profile(name)
+    except RuleError as exc:
+        if config is None or config.source is None:
+            raise
+        raise ConfigError(f"{config.where('profile')}: {exc}") from None
+
+
+def _check_names(
+    engine: Engine, where: str, names: tuple[str, ...], error: type[Exception] = UsageError
+) -> None:
+    """--select/--ignore with a typo would silently check nothing; say so instead."""
+    known = set(engine.ruleset.rules) | {r.family for r in engine.ruleset.rules.values()}
+    for name in names:
+        if name not in known:
+            raise error(f"{where}: unknown rule or family {name!r} ('letterlint rules' lists them)")
+
+
+def _write_stdout(report: str) -> None:
     from letterlint.reader import InputError
 
-    for name in inputs:
-        if name != "-" and Path(name).exists() and target.exists() and target.samefile(name):
-            raise InputError(f"{target}: refusing to overwrite the letter being linted")
+    if sys.stdout is None:
+        raise InputError("standard output is closed; use --output FILE")
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]  # e.g. an ASCII-only locale
+    sys.stdout.write(report)
+    sys.stdout.flush()
+
+
+def _write_output(target: Path, report: str, inputs: list[Path]) -> None:
+    """Refuse to overwrite a letter that was just read (or named): it may be the only copy."""
+    from letterlint.reader import InputError
+
+    for path in inputs:
+        with contextlib.suppress(OSError):
+            if target.exists() and target.samefile(path):
+                raise InputError(f"{target}: refusing to overwrite the letter being linted")
     try:
         target.write_text(report, encoding="utf-8")
     except OSError as exc:
@@ -219,11 +314,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("letterlint: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # the disk, not a bug: say which file and why
+        if debug:
+            traceback.print_exc()
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"letterlint: error: {where}{exc.strerror or _one_line(exc)}", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as exc:
         if debug:
             traceback.print_exc()
-        reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
-        print(f"letterlint: internal error: {reason} (run with --debug for details)", file=sys.stderr)
+        print(f"letterlint: internal error: {_one_line(exc)} (run with --debug for details)", file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,11 @@ class Config:
     encoding: str | None = None
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source: Path | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # key -> line in `source`
+
+    def where(self, key: str) -> str:
+        """`file:line` of a key, for messages about its value."""
+        return f"{self.source}:{self.lines.get(key, 1)}"
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         """Rules switched off for one file by `per_file_ignores` glob patterns."""
@@ -39,9 +45,23 @@ class Config:
         return tuple(hits)
 
 
-def _line(raw: str, key: str) -> int:
-    index = raw.find(key)
+def _line(raw: str, key: str, start: int = 0) -> int:
+    """Line of `key = ...` at or after offset `start` (the [tool.letterlint] table)."""
+    quoted = re.escape(key)
+    assignment = re.compile(rf"^[ \t]*(?:{quoted}|\"{quoted}\"|'{quoted}')[ \t]*=", re.MULTILINE)
+    found = assignment.search(raw, start)
+    index = found.start() if found else raw.find(key, start)
     return raw.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+def toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+    """tomllib's message as `file:line:col: invalid TOML: reason`."""
+    message = str(exc)
+    found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if found:
+        reason = message[: found.start()].strip()
+        return f"{path}:{found.group(1)}:{found.group(2)}: invalid TOML: {reason}"
+    return f"{path}: invalid TOML: {message}"
 
 
 def _string_list(value: Any, where: str, key: str) -> tuple[str, ...]:
@@ -52,39 +72,50 @@ def _string_list(value: Any, where: str, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def parse(data: dict[str, Any], raw: str, path: Path) -> Config:
+def parse(data: dict[str, Any], raw: str, path: Path, start: int = 0) -> Config:
+    config = Config(source=path)
+    config.lines = {key: _line(raw, key, start) for key in data}
+
+    def where(key: str) -> str:
+        return f"{path}:{config.lines.get(key, _line(raw, key, start))}"
+
     unknown = set(data) - _KEYS
     if unknown:
         key = sorted(unknown)[0]
-        raise ConfigError(
-            f"{path}:{_line(raw, key)}: unknown key '{key}' (known: {', '.join(sorted(_KEYS))})"
-        )
-    config = Config(source=path)
+        raise ConfigError(f"{where(key)}: unknown key '{key}' (known: {', '.join(sorted(_KEYS))})")
     for key in ("profile", "fail_on", "encoding"):
         if key in data and not isinstance(data[key], str):
-            raise ConfigError(f"{path}:{_line(raw, key)}: '{key}' must be a string")
+            raise ConfigError(f"{where(key)}: '{key}' must be a string")
     config.profile = data.get("profile")
-    config.encoding = data.get("encoding")
+    if "encoding" in data:
+        from letterlint.reader import InputError, check_encoding
+
+        try:
+            check_encoding(data["encoding"])
+        except InputError as exc:
+            raise ConfigError(f"{where('encoding')}: {exc}") from None
+        config.encoding = data["encoding"]
     if "fail_on" in data:
         value = data["fail_on"]
         if value != "never":
             try:
                 Severity.parse(value)
             except ValueError:
-                raise ConfigError(
-                    f"{path}:{_line(raw, 'fail_on')}: fail_on must be error, warning, info or never"
-                ) from None
+                message = "fail_on must be error, warning, info or never"
+                raise ConfigError(f"{where('fail_on')}: {message}") from None
         config.fail_on = value
-    where = f"{path}:{_line(raw, 'select')}"
-    config.select = _string_list(data.get("select", []), where, "select")
-    config.ignore = _string_list(data.get("ignore", []), f"{path}:{_line(raw, 'ignore')}", "ignore")
-    folders = _string_list(data.get("rules", []), f"{path}:{_line(raw, 'rules')}", "rules")
+    config.select = _string_list(data.get("select", []), where("select"), "select")
+    config.ignore = _string_list(data.get("ignore", []), where("ignore"), "ignore")
+    folders = _string_list(data.get("rules", []), where("rules"), "rules")
     config.rule_dirs = [(path.parent / f).resolve() for f in folders]
+    for folder, dir_path in zip(folders, config.rule_dirs, strict=True):
+        if not dir_path.is_dir():
+            raise ConfigError(f"{where('rules')}: rule folder {folder!r} not found (looked in {dir_path})")
     per_file = data.get("per_file_ignores", {})
     if not isinstance(per_file, dict):
-        raise ConfigError(f"{path}:{_line(raw, 'per_file_ignores')}: per_file_ignores must be a table")
+        raise ConfigError(f"{where('per_file_ignores')}: per_file_ignores must be a table")
     config.per_file_ignores = {
-        str(k): _string_list(v, f"{path}:{_line(raw, str(k))}", str(k)) for k, v in per_file.items()
+        str(k): _string_list(v, f"{path}:{_line(raw, str(k), start)}", str(k)) for k, v in per_file.items()
     }
     return config
 
@@ -97,12 +128,15 @@ def load(path: Path) -> Config:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(toml_error(path, exc)) from None
+    start = 0
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("letterlint", {})
+        tool = data.get("tool", {})
+        data = tool.get("letterlint", {}) if isinstance(tool, dict) else {}
         if not isinstance(data, dict):
-            raise ConfigError(f"{path}: [tool.letterlint] must be a table")
-    return parse(data, raw, path)
+            raise ConfigError(f"{path}:{_line(raw, 'letterlint')}: [tool.letterlint] must be a table")
+        start = max(raw.find("[tool.letterlint]"), 0)
+    return parse(data, raw, path, start)
 
 
 def discover(start: Path) -> Path | None:

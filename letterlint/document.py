@@ -15,7 +15,9 @@ from letterlint.model import Position, Span
 from letterlint.prefilter import normalize, pattern_triggers
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BLANK_LINES = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|\r|\n)){2,}")
+_LOOKAHEAD = 2000  # characters after a line break that decide whether the line stands alone
+# `\r(?!\n)`: else backtracking splits one CRLF into two breaks, a false blank line.
+_BLANK_LINES = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|\r(?!\n)|\n)){2,}")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 
 # A sentence ends at . ! ? … (stacked is fine), then optional closing quotes or brackets.
@@ -464,8 +466,8 @@ def _is_trailer_line(raw: str) -> bool:
 
 def _quote_matches(text: str) -> list[re.Match[str]]:
     pattern = re.compile(
-        r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|‘[^’\n]{1,400}’(?![^\W\d_])"
-        r"|(?<![\w'’])'(?=[^\W\d_\s])[^'\n]{1,400}?(?<![\s])'(?![\w])"
+        r"\"[^\"\n\r]{1,400}\"|“[^”\n\r]{1,400}”|‘[^’\n\r]{1,400}’(?![^\W\d_])"
+        r"|(?<![\w'’])'(?=[^\W\d_\s])[^'\n\r]{1,400}?(?<![\s])'(?![\w])"
     )
     return list(pattern.finditer(text))
 
@@ -477,8 +479,9 @@ def _split_sentences(text: str, para: Span) -> list[Span]:
     cuts: list[int] = []
     for m in _SENTENCE_END.finditer(chunk):
         if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1:
-            word = _word_before(chunk, m.start())
-            if word and (word.lower() in _ABBREVIATIONS or len(word) == 1):
+            # A bounded window: searching the whole prefix made long paragraphs quadratic.
+            word = re.search(r"([\w.]+)$", chunk[max(0, m.start() - 40) : m.start()])
+            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
         cuts.append(para.start + m.end())
     cuts.extend(_line_cuts(text, para))
@@ -499,57 +502,25 @@ def _line_cuts(text: str, para: Span) -> list[int]:
     """Short lines (a salutation, a sign-off, a name) stand as sentences of their own."""
     cuts = []
     chunk = text[para.start : para.end]
+    line_start = 0
     for m in _LINE_BREAK.finditer(chunk):
-        line_start = chunk.rfind("\n", 0, m.start()) + 1
-        line_start = max(line_start, chunk.rfind("\r", 0, m.start()) + 1)
         line = chunk[line_start : m.start()].strip()
-        # What follows, without copying the rest of the paragraph for every line break.
-        rest = m.end()
-        while rest < len(chunk) and chunk[rest].isspace():
-            rest += 1
-        first = chunk[rest : rest + 1]
+        line_start = m.end()
+        # Look ahead a bounded window (copying the whole rest per line was quadratic);
+        # the `$`-anchored patterns below can only match a short remainder anyway.
+        whole = m.end() + _LOOKAHEAD >= len(chunk)
+        nxt = chunk[m.end() : m.end() + _LOOKAHEAD].lstrip()
         words = len(WORD.findall(line))
         if words == 0:
             continue
         short_line = words <= 6 and (
             line.endswith((",", ":", "!"))
-            or (first.isupper() and not line[-1:].isalpha())
+            or (nxt[:1].isupper() and not line[-1:].isalpha())
             or _SALUTATION.match(line) is not None
+            or (whole and _VALEDICTION.match(nxt) is not None)
             or _VALEDICTION.match(line) is not None
-            or _matches_rest(_VALEDICTION, chunk, rest)
-            or _matches_rest(_DASH_NAME, chunk, rest)
+            or (whole and _DASH_NAME.match(nxt) is not None)
         )
-        if short_line or (first in "-–—•*" and first != ""):
+        if short_line or (nxt[:1] in "-–—•*" and nxt[:1] != ""):
             cuts.append(para.start + m.start())
     return cuts
-
-
-def _word_before(chunk: str, end: int) -> str | None:
-    r"""re.search(r"([\w.]+)$", chunk[:end]).group(1), without copying or rescanning chunk."""
-    if end > 0 and chunk[end - 1] == "\n":
-        end -= 1  # `$` also matches before a final newline
-    start = end
-    while start > 0 and (chunk[start - 1].isalnum() or chunk[start - 1] in "_."):
-        start -= 1
-    return chunk[start:end] if start < end else None
-
-
-@cache
-def _from_position(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """`^X` as `X`, for X.match(text, pos) == ^X.match(text[pos:]) when pos follows whitespace:
-    only safe without other anchors or look-behinds, which this checks."""
-    source = pattern.pattern
-    rest = source[1:].replace("[^", "[")
-    if not source.startswith("^") or pattern.flags & re.MULTILINE or "^" in rest:
-        return None
-    if "(?<" in rest or "\\A" in rest or "\\B" in rest:
-        return None
-    return re.compile(source[1:], pattern.flags)
-
-
-def _matches_rest(pattern: re.Pattern[str], chunk: str, rest: int) -> bool:
-    """pattern.match(chunk[rest:]) is not None, where chunk[rest - 1] is whitespace."""
-    shifted = _from_position(pattern)
-    if shifted is None:
-        return pattern.match(chunk[rest:]) is not None
-    return shifted.match(chunk, rest) is not None

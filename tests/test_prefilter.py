@@ -138,3 +138,11 @@ def test_pattern_cache_ignores_damaged_or_foreign_files(tmp_path: Path) -> None:
     path.write_bytes(marshal.dumps(data))
     again = patterncache.PatternCache(path).compile(r"(?<![\w'’])(?:miss you)(?![\w])", re.IGNORECASE)
     assert again.pattern == compiled.pattern
+
+
+def test_word_start_check_agrees_with_the_look_behind_on_every_code_point() -> None:
+    """StartIndex.positions decides `at a word start` in Python as with_boundaries does in re."""
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    by_regex = [m.start() for m in re.finditer(r"[\w'’]", every)]
+    by_str = [i for i, c in enumerate(every) if c.isalnum() or c in "_'’"]
+    assert by_regex == by_str
