@@ -85,3 +85,15 @@ def run_cli(offline_env: dict[str, str]):
 
 def decoded(proc: subprocess.CompletedProcess) -> tuple[str, str]:
     return proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+
+
+def one_line_error(proc: subprocess.CompletedProcess) -> str:
+    """Assert a usage/config/input error (exit 2, one line, no traceback); return its message."""
+    out, err = decoded(proc)
+    assert proc.returncode == 2, (out, err)
+    assert out == ""
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("letterlint: error: ")
+    return lines[0].removeprefix("letterlint: error: ")

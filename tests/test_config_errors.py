@@ -7,20 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import decoded
+from tests.conftest import decoded, one_line_error
 
 LETTER = "Dear Sam,\nI can't live without you.\n\nLove,\nJo\n"
-
-
-def _error(proc) -> str:  # type: ignore[no-untyped-def]
-    out, err = decoded(proc)
-    assert proc.returncode == 2, (out, err)
-    assert out == ""
-    assert "Traceback" not in err
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("letterlint: error: ")
-    return lines[0].removeprefix("letterlint: error: ")
 
 
 # (config text, expected line, expected words)
@@ -44,7 +33,7 @@ def test_bad_config_is_one_line_with_file_and_line(run_cli, tmp_path: Path, case
     text, line, words = BAD_CONFIGS[case]
     (tmp_path / ".letterlint.toml").write_text(text)
     (tmp_path / "letter.txt").write_text(LETTER)
-    message = _error(run_cli("letter.txt", cwd=tmp_path))
+    message = one_line_error(run_cli("letter.txt", cwd=tmp_path))
     assert message.startswith(f"{tmp_path / '.letterlint.toml'}:{line}"), message
     assert words in message
 
@@ -54,21 +43,21 @@ def test_pyproject_lines_count_from_the_right_table(run_cli, tmp_path: Path) -> 
         '[project]\nname = "x"\nprofile = "not ours"\n\n[tool.letterlint]\nprofile = 7\n'
     )
     (tmp_path / "letter.txt").write_text(LETTER)
-    message = _error(run_cli("letter.txt", cwd=tmp_path))
+    message = one_line_error(run_cli("letter.txt", cwd=tmp_path))
     assert message.startswith(f"{tmp_path / 'pyproject.toml'}:6: 'profile' must be a string")
 
 
 def test_tool_letterlint_not_a_table(run_cli, tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool]\nletterlint = "on"\n')
     (tmp_path / "letter.txt").write_text(LETTER)
-    message = _error(run_cli("--config", "pyproject.toml", "letter.txt", cwd=tmp_path))
+    message = one_line_error(run_cli("--config", "pyproject.toml", "letter.txt", cwd=tmp_path))
     assert message == "pyproject.toml:2: [tool.letterlint] must be a table"
 
 
 def test_explicit_config_missing(run_cli, tmp_path: Path) -> None:
     (tmp_path / "letter.txt").write_text(LETTER)
     assert (
-        _error(run_cli("--config", "nope.toml", "letter.txt", cwd=tmp_path))
+        one_line_error(run_cli("--config", "nope.toml", "letter.txt", cwd=tmp_path))
         == "nope.toml: config file not found"
     )
 
@@ -76,7 +65,7 @@ def test_explicit_config_missing(run_cli, tmp_path: Path) -> None:
 def test_config_not_utf8(run_cli, tmp_path: Path) -> None:
     (tmp_path / ".letterlint.toml").write_bytes(b'profile = "r\xe9concile"\n')
     (tmp_path / "letter.txt").write_text(LETTER)
-    assert "cannot read config" in _error(run_cli("letter.txt", cwd=tmp_path))
+    assert "cannot read config" in one_line_error(run_cli("letter.txt", cwd=tmp_path))
 
 
 @pytest.mark.parametrize(
@@ -94,7 +83,7 @@ def test_config_not_utf8(run_cli, tmp_path: Path) -> None:
 def test_bad_arguments_are_one_line(run_cli, tmp_path: Path, args: list[str], words: str) -> None:
     (tmp_path / "letter.txt").write_text(LETTER)
     paths = ["letter.txt"] if args else []
-    assert words in _error(run_cli(*args, *paths, cwd=tmp_path))
+    assert words in one_line_error(run_cli(*args, *paths, cwd=tmp_path))
 
 
 def test_good_config_still_applies(run_cli, tmp_path: Path) -> None:

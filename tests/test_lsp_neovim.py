@@ -15,26 +15,14 @@ from typing import Any
 
 import pytest
 
+from tests.sample_letters import NON_ASCII_LETTER
+
 NVIM = shutil.which("nvim")
 pytestmark = pytest.mark.skipif(
     NVIM is None, reason="Neovim (nvim) is not installed; .ci/run installs it with apt-get install neovim"
 )
 
-LETTER = (
-    "Dear Zoë 😊,\n"
-    "\n"
-    "Café mornings with you 🌞 were my favourite part of the week. "
-    "I’m begging you 🙏 — please, I can’t live without you!!!\n"
-    "\n"
-    "Since spring I’ve been seeing a counsellor, and I’m steadier now. I’m sorry I shut you out; "
-    "that was my part. I’d like to try counselling together, and I believe we can be good for each "
-    "other again.\n"
-    "\n"
-    "I hope to hear from you whenever you’re ready. 💌\n"
-    "\n"
-    "Love,\n"
-    "Jo\n"
-)
+LETTER = NON_ASCII_LETTER
 
 # Works with Neovim 0.7 (Debian bookworm) and later: start_client + buf_attach_client.
 CLIENT_LUA = r"""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import decoded
+from tests.conftest import decoded, one_line_error
 
 LETTER = "Dear Sam,\nI can't live without you. It's been 43 days.\n\nLove,\nJo\n"
 
@@ -41,17 +41,6 @@ def _lint(run_cli, folder: Path, pack: str, name: str = "mine.toml", *args: str)
     return run_cli("--format", "json", *args, "letter.txt", cwd=folder)
 
 
-def _error(proc) -> str:  # type: ignore[no-untyped-def]
-    out, err = decoded(proc)
-    assert proc.returncode == 2, (out, err)
-    assert out == ""
-    assert "Traceback" not in err
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("letterlint: error: ")
-    return lines[0].removeprefix("letterlint: error: ")
-
-
 # (pack text, expected line, expected words in the message)
 BAD_PACKS = {
     "malformed TOML": ("[[rule]]\nid = 'desperation/x'\nmessage = \"unclosed\n", 3, "invalid TOML"),
@@ -82,7 +71,7 @@ BAD_PACKS = {
 @pytest.mark.parametrize("case", BAD_PACKS, ids=list(BAD_PACKS))
 def test_bad_pack_is_one_line_with_file_and_line(run_cli, tmp_path: Path, case: str) -> None:
     pack, line, words = BAD_PACKS[case]
-    message = _error(_lint(run_cli, tmp_path, pack))
+    message = one_line_error(_lint(run_cli, tmp_path, pack))
     assert message.startswith(f"{tmp_path / 'rules' / 'mine.toml'}:{line}"), message
     assert words in message
 
@@ -92,7 +81,7 @@ def test_pack_that_is_not_utf8(run_cli, tmp_path: Path) -> None:
     (tmp_path / "rules" / "latin.toml").write_bytes(GOOD.replace("Counting", "Compt\xe9").encode("latin-1"))
     (tmp_path / ".letterlint.toml").write_text('rules = ["rules"]\n')
     (tmp_path / "letter.txt").write_text(LETTER)
-    message = _error(run_cli("letter.txt", cwd=tmp_path))
+    message = one_line_error(run_cli("letter.txt", cwd=tmp_path))
     assert "latin.toml: not valid UTF-8" in message
 
 
@@ -103,7 +92,7 @@ def test_profile_with_unknown_section(run_cli, tmp_path: Path) -> None:
     )
     (tmp_path / ".letterlint.toml").write_text('rules = ["rules"]\n')
     (tmp_path / "letter.txt").write_text(LETTER)
-    message = _error(run_cli("--profile", "mine", "letter.txt", cwd=tmp_path))
+    message = one_line_error(run_cli("--profile", "mine", "letter.txt", cwd=tmp_path))
     assert message.startswith(f"{tmp_path / 'rules' / 'profiles' / 'mine.toml'}:4: ")
     assert "unknown section 'flowers'" in message
 
@@ -115,7 +104,7 @@ def test_profile_with_bad_threshold(run_cli, tmp_path: Path) -> None:
     )
     (tmp_path / ".letterlint.toml").write_text('rules = ["rules"]\n')
     (tmp_path / "letter.txt").write_text(LETTER)
-    message = _error(run_cli("--profile", "mine", "letter.txt", cwd=tmp_path))
+    message = one_line_error(run_cli("--profile", "mine", "letter.txt", cwd=tmp_path))
     assert message.startswith(f"{tmp_path / 'rules' / 'profiles' / 'mine.toml'}:7: ")
 
 
