@@ -89,7 +89,6 @@ def lint(
 ) -> Linted:
     """Lint a draft; `ignores` defaults to the ignore list found beside the letter."""
     from letterlint import ignores as ignore_list
-    from letterlint.engine import score
 
     if ignores is None:
         ignores = ignore_list.for_letter(draft.path)
@@ -112,7 +111,9 @@ def lint(
     if draft.offsets is not None:
         result = _to_shown(result, draft.offsets)
         kept = [_move(f, draft.offsets) for f in kept]
-    result = replace(result, text=draft.text, findings=kept, score=score(kept) if dropped else result.score)
+    result = replace(
+        result, text=draft.text, findings=kept, score=engine.score(kept) if dropped else result.score
+    )
     return Linted(result, prints, dropped)
 
 

@@ -43,6 +43,9 @@ class Engine:
     def load(cls, rule_dirs: list[Path] | None = None, debug: bool = False) -> Engine:
         return cls(load_rules(rule_dirs), debug=debug)
 
+    def score(self, findings: list[Finding]) -> int:
+        return score(findings, self.ruleset.weights)
+
     def profile(self, name: str) -> Profile:
         try:
             return self.ruleset.profiles[name]
@@ -88,7 +91,7 @@ class Engine:
             sections=present,
             tone=tone,
             stats=stats,
-            score=score(findings),
+            score=self.score(findings),
             closing_start=doc.closing_region.start if doc.closing_region else len(text),
             sentence_spans=[s.span for s in doc.sentences],
         )
@@ -139,12 +142,14 @@ def _grade(doc: Document) -> float:
     return reading_grade(" ".join(s.text for s in doc.body_sentences or doc.sentences))
 
 
-def score(findings: list[Finding]) -> int:
-    """100 minus penalties; see SEVERITY_WEIGHT. Documented in docs/scoring.md."""
+def score(findings: list[Finding], weights: dict[str, float] | None = None) -> int:
+    """100 minus penalties; see SEVERITY_WEIGHT. `weights` holds rules' own `weight` keys,
+    which replace their severity's weight. Documented in docs/scoring.md."""
     per_rule: Counter[str] = Counter()
     weight: dict[str, float] = {}
     for f in findings:
         per_rule[f.rule] += 1
-        weight[f.rule] = max(weight.get(f.rule, 0.0), SEVERITY_WEIGHT[f.severity])
+        own = weights.get(f.rule) if weights else None
+        weight[f.rule] = own if own is not None else max(weight.get(f.rule, 0.0), SEVERITY_WEIGHT[f.severity])
     penalty = sum(min(weight[r] * (1 + 0.5 * (n - 1)), 2 * weight[r]) for r, n in per_rule.items())
     return max(0, round(100 - penalty))

@@ -6,7 +6,6 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -104,12 +103,10 @@ class RuleSet:
     profiles: dict[str, Profile]
     start_index: StartIndex | None = None  # where built-in rules may start; see prefilter
 
-    @cached_property
-    def by_kind(self) -> dict[str, list[Rule]]:
-        grouped: dict[str, list[Rule]] = {kind: [] for kind in CHECK_KINDS}
-        for rule in self.rules.values():
-            grouped[rule.kind].append(rule)
-        return grouped
+    @property
+    def weights(self) -> dict[str, float]:
+        """Score weights set by rules themselves (`weight = ...`), by rule id."""
+        return {r.id: float(r.weight) for r in self.rules.values() if r.weight is not None}
 
     def section_rule(self, section: str) -> Rule | None:
         return self.rules.get(f"missing-section/{section}")

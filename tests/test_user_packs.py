@@ -51,3 +51,21 @@ def test_user_rule_and_profile(run_cli, tmp_path: Path) -> None:
     assert "desperation/counting-days" in listing
     explained, _ = decoded(run_cli("explain", "desperation/counting-days", cwd=tmp_path))
     assert "Counting days reads as waiting." in explained
+
+
+def test_rule_weight_replaces_severity_weight(tmp_path: Path) -> None:
+    from letterlint.engine import Engine, Selection
+
+    text = "Dear Sam,\n\nIt's been 43 days since you left.\n\nLove,\nJo\n"
+    scores = {}
+    for weight in ("0", "30"):
+        folder = tmp_path / f"w{weight}"
+        folder.mkdir()
+        (folder / "extra.toml").write_text(
+            PACK.replace('severity = "warning"', f'severity = "warning"\nweight = {weight}')
+        )
+        engine = Engine.load([folder])
+        result = engine.lint(text, selection=Selection(select=("desperation/counting-days",)))
+        assert [f.rule for f in result.findings] == ["desperation/counting-days"]
+        scores[weight] = result.score
+    assert scores == {"0": 100, "30": 70}
