@@ -456,11 +456,10 @@ class LetterServer:
             # A finding about the whole letter has no passage: only "disable for this file" fits.
             if rule is None or not letter_level(rule.kind, rule.metric):
                 actions.append(
-                    types.CodeAction(
-                        title=f"Ignore this occurrence of {f.rule} (kept in .letterlint-ignore.toml)",
-                        kind=types.CodeActionKind.QuickFix,
-                        diagnostics=[diag],
-                        command=types.Command(
+                    _command_action(
+                        f"Ignore this occurrence of {f.rule} (kept in .letterlint-ignore.toml)",
+                        diag,
+                        types.Command(
                             title="Ignore this occurrence",
                             command=CMD_IGNORE,
                             arguments=[uri, f.rule, fingerprint_, f.excerpt[:80]],
@@ -470,11 +469,10 @@ class LetterServer:
             if f.rule not in disabled_offered:
                 disabled_offered.add(f.rule)
                 actions.append(
-                    types.CodeAction(
-                        title=f"Disable {f.rule} for this file",
-                        kind=types.CodeActionKind.QuickFix,
-                        diagnostics=[diag],
-                        command=types.Command(
+                    _command_action(
+                        f"Disable {f.rule} for this file",
+                        diag,
+                        types.Command(
                             title="Disable this rule for this file",
                             command=CMD_DISABLE,
                             arguments=[uri, f.rule],
@@ -657,3 +655,10 @@ def serve(argv: list[str]) -> None:
         except OSError as exc:
             raise UsageError(f"{args.log_file}: cannot write log: {exc.strerror or exc}") from None
     LetterServer().ls.start_io()
+
+
+def _command_action(title: str, diag: types.Diagnostic, command: types.Command) -> types.CodeAction:
+    """A quick fix that runs one of the server's commands (ignore / disable) for a diagnostic."""
+    return types.CodeAction(
+        title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diag], command=command
+    )

@@ -7,7 +7,6 @@ script runs and nothing is fetched, and takes a full-page screenshot.
 
 from __future__ import annotations
 
-import shutil
 import struct
 from pathlib import Path
 
@@ -16,28 +15,18 @@ import pytest
 from letterlint import default_engine, lint_text
 from letterlint.report import ReportOptions
 from letterlint.report.html import render
+from tests.chromium import CHROMIUM, FLAGS
 from tests.conftest import EXAMPLES
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the 'playwright' Python package is not installed (pip install '.[test]')"
 )
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():
     pytest.skip(
         "Chromium is not installed (Debian package 'chromium'; .ci/run installs it when it runs as root)",
         allow_module_level=True,
     )
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 EVIL = (
     "Dear Sam,\r\n\r\n<script>window.pwned = 1</script> I can't live without you!!! "

@@ -19,17 +19,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from tests.chromium import CHROMIUM, FLAGS  # noqa: E402 - after the path is set
+
 LETTER = "examples/desperate.txt"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def text_capture(columns: int) -> str:
@@ -71,7 +64,7 @@ def main() -> None:
     page_html = render([result], ReportOptions(ruleset=engine.ruleset))
     out = ROOT / "docs" / "img"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page(viewport={"width": 1240, "height": 900}, device_scale_factor=1)
         page.route("**/*", lambda route: route.abort())  # nothing may be fetched
         page.set_content(page_html)
