@@ -24,21 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.offline_site import REFUSE_SOCKETS  # noqa: E402 - after the path is set
 
 # A letter with one certain finding: desperation/cant-live-without at line 2, column 1.
 LETTER = "Dear Sam,\nI can't live without you. Café, naïve, déjà vu.\n\nLove,\nJo\n"
 RULE = "desperation/cant-live-without"
-
-SITECUSTOMIZE = """
-import socket
-
-def _refuse(*args, **kwargs):
-    raise OSError("network access attempted by letterlint")
-
-socket.socket.connect = _refuse
-socket.socket.connect_ex = _refuse
-socket.create_connection = _refuse
-"""
 
 
 @dataclass
@@ -297,7 +288,7 @@ def offline_env(scratch: Path) -> dict[str, str]:
     """Sockets fail (sitecustomize), HOME and NLTK_DATA are empty folders."""
     site = scratch / "site"
     site.mkdir(exist_ok=True)
-    (site / "sitecustomize.py").write_text(SITECUSTOMIZE)
+    (site / "sitecustomize.py").write_text(REFUSE_SOCKETS)
     for name in ("home", "nltk_data"):
         (scratch / name).mkdir(exist_ok=True)
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "LETTERLINT_CACHE_DIR")}

@@ -81,7 +81,7 @@ class Engine:
             words=doc.word_count,
             sentences=len(doc.sentences),
             paragraphs=len(doc.paragraphs),
-            reading_grade=_grade(doc),
+            reading_grade=ctx.reading_grade,
         )
         return LintResult(
             path=path,
@@ -132,14 +132,6 @@ def _run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding
         yield from closing.run(rule, ctx)
     elif rule.kind == "metric":
         yield from metrics.run(rule, ctx)
-
-
-def _grade(doc: Document) -> float:
-    if doc.word_count < 10:
-        return 0.0
-    from letterlint.nlp import reading_grade
-
-    return reading_grade(" ".join(s.text for s in doc.body_sentences or doc.sentences))
 
 
 def score(findings: list[Finding], weights: dict[str, float] | None = None) -> int:

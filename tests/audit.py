@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.conftest import ROOT
+from tests.offline_site import REFUSE_SOCKETS
 
 SITECUSTOMIZE = r"""
 import os
@@ -58,14 +59,6 @@ def _hook(event, args):
 
 sys.addaudithook(_hook)
 
-
-def _refuse(*args, **kwargs):
-    raise OSError("network access attempted by letterlint")
-
-
-socket.socket.connect = _refuse
-socket.socket.connect_ex = _refuse
-socket.create_connection = _refuse
 """
 
 
@@ -96,7 +89,7 @@ def audited_env(folder: Path) -> dict[str, str]:
     """Empty HOME and NLTK_DATA, no cache override: the run uses the real default places."""
     site = folder / "site"
     site.mkdir(parents=True, exist_ok=True)
-    (site / "sitecustomize.py").write_text(SITECUSTOMIZE)
+    (site / "sitecustomize.py").write_text(SITECUSTOMIZE + REFUSE_SOCKETS)
     for name in ("home", "nltk_data"):
         (folder / name).mkdir(exist_ok=True)
     env = {k: v for k, v in os.environ.items() if k not in ("LETTERLINT_CACHE_DIR", "XDG_CACHE_HOME")}

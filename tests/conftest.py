@@ -10,20 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.offline_site import REFUSE_SOCKETS
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus" / "public-domain-letters"
-
-_SITECUSTOMIZE = """
-import socket
-
-def _refuse(*args, **kwargs):
-    raise OSError("network access attempted during a letterlint test")
-
-socket.socket.connect = _refuse
-socket.socket.connect_ex = _refuse
-socket.create_connection = _refuse
-"""
 
 
 class NetworkBlocked(OSError):
@@ -56,7 +47,7 @@ def _empty_home(tmp_path_factory: pytest.TempPathFactory) -> None:
 def offline_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Environment for CLI subprocesses: sockets fail via sitecustomize, empty HOME/NLTK_DATA."""
     site = tmp_path_factory.mktemp("offline_site")
-    (site / "sitecustomize.py").write_text(_SITECUSTOMIZE)
+    (site / "sitecustomize.py").write_text(REFUSE_SOCKETS)
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(site), str(ROOT)])
     env["HOME"] = str(tmp_path_factory.mktemp("cli_home"))

@@ -61,6 +61,16 @@ class Context:
         return [scorer.compound(s.text) for s in self.doc.sentences]
 
     @cached_property
+    def reading_grade(self) -> float:
+        """textstat's Flesch-Kincaid grade of the body, once per lint (stats and clarity share it)."""
+        doc = self.doc
+        if doc.word_count < 10:
+            return 0.0
+        from letterlint.nlp import reading_grade
+
+        return reading_grade(" ".join(s.text for s in doc.body_sentences or doc.sentences))
+
+    @cached_property
     def body_compounds(self) -> list[float]:
         body = {s.index for s in self.doc.body_sentences}
         return [c for i, c in enumerate(self.compounds) if i in body] or list(self.compounds)

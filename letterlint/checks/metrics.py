@@ -66,12 +66,10 @@ def _paragraph_words(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _reading_grade(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    from letterlint.nlp import reading_grade
-
     body = ctx.doc.body_sentences
     if sum(ctx.sentence_words[s.index] for s in body) < 40:
         return  # too short for a grade to mean anything
-    grade = reading_grade(" ".join(s.text for s in body))
+    grade = ctx.reading_grade
     limit = threshold(rule, ctx, "reading_grade")
     if grade > limit:
         longest = max(body, key=lambda s: ctx.sentence_words[s.index])
