@@ -7,7 +7,7 @@ to the exact line and column the writer sees, whatever the line endings.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -17,7 +17,9 @@ from letterlint.prefilter import normalize, pattern_triggers
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LOOKAHEAD = 2000  # characters after a line break that decide whether the line stands alone
 # `\r(?!\n)`: else backtracking splits one CRLF into two breaks, a false blank line.
-_BLANK_LINES = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|\r(?!\n)|\n)){2,}")
+# `(?<!...)`: a gap starts where its run of spaces starts; trying every space of a long run
+# again (each attempt running to the end of the run) was quadratic.
+_BLANK_LINES = re.compile(r"(?<![ \t\f\v\u00a0])(?:[ \t\f\v\u00a0]*(?:\r\n|\r(?!\n)|\n)){2,}")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 
 # A sentence ends at . ! ? … (stacked is fine), then optional closing quotes or brackets.
@@ -135,6 +137,7 @@ _SPEECH_VERB = re.compile(
     r"keeps?\s+saying|kept\s+saying|was\s+saying)\b[,:]?",
     re.IGNORECASE,
 )
+_NEGATION_WINDOW = 400  # characters before a match that can hold its clause's last seven words
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:^|\s)(?:i|we)$", re.IGNORECASE)
 
 
@@ -403,19 +406,39 @@ class Document:
 
     def clause_before(self, span: Span) -> str:
         """Text from the start of the clause that contains `span` up to the span."""
+        return self.text[self.clause_start(span) : span.start]
+
+    def clause_start(self, span: Span) -> int:
+        """Where the clause that contains `span` begins: after the sentence's last clause
+        break (a comma, "but", "because"...) before the span. Breaks are found once per
+        sentence and looked up by bisection, so a sentence of thousands of clauses costs
+        no more per match than a short one."""
         sentence = self.sentence_at(span.start)
-        start = sentence.span.start if sentence else max(0, span.start - 120)
-        before = self.text[start : span.start]
-        # Look a few characters past the span so "and" + pronoun breaks are seen.
-        window = self.text[start : min(span.end, span.start + 8)]
-        breaks = [b for b in _CLAUSE_BREAK.finditer(window) if b.end() <= len(before)]
-        if breaks:
-            before = before[breaks[-1].end() :]
-        return before
+        if sentence is None:
+            start = max(0, span.start - 120)
+            window = self.text[start : min(span.end, span.start + 8)]
+            ends = [b.end() for b in _CLAUSE_BREAK.finditer(window) if b.end() <= span.start - start]
+            return start + ends[-1] if ends else start
+        ends = self._scopes(sentence).break_ends
+        i = bisect_right(ends, span.start) - 1
+        return ends[i] if i >= 0 else sentence.span.start
+
+    def _scopes(self, sentence: Sentence) -> _SentenceScopes:
+        found = self._scope_memo.get(sentence.index)
+        if found is None:
+            found = _SentenceScopes.of(self.text, sentence.span)
+            self._scope_memo[sentence.index] = found
+        return found
+
+    @cached_property
+    def _scope_memo(self) -> dict[int, _SentenceScopes]:
+        return {}
 
     def is_negated(self, span: Span) -> bool:
-        before = self.clause_before(span)
-        tail = " ".join(before.split()[-7:])
+        # The last seven words of the clause, read from a bounded window (a clause may be
+        # a whole letter of one sentence).
+        start = max(self.clause_start(span), span.start - _NEGATION_WINDOW)
+        tail = " ".join(self.text[start : span.start].split()[-7:])
         negators = list(_NEGATOR.finditer(tail))
         if not negators:
             return False
@@ -424,11 +447,37 @@ class Document:
 
     def is_hypothetical(self, span: Span) -> bool:
         """A condition or a 'could say' in the same clause: "If I said I'd do anything"."""
-        return bool(_HYPOTHETICAL.search(self.clause_before(span)))
+        start = self.clause_start(span)
+        sentence = self.sentence_at(span.start)
+        if sentence is None:
+            return bool(_HYPOTHETICAL.search(self.text, start, span.start))
+        markers = self._scopes(sentence).hypotheticals
+        i = bisect_left(markers, (span.start, -1)) - 1  # the last marker that starts before the span
+        if i < 0 or markers[i][0] < start:
+            return False
+        a, b = markers[i]
+        if b <= span.start or _HYPOTHETICAL.search(self.text, a, span.start):
+            return True  # (a marker that runs into the span may hold a shorter one before it)
+        return i > 0 and markers[i - 1][0] >= start  # markers do not overlap: it ends before `a`
 
     def in_writer_voice(self, span: Span) -> bool:
         """False where the words are negated, quoted, reported or hypothetical."""
         return not (self.is_quoted(span) or self.is_negated(span) or self.is_hypothetical(span))
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceScopes:
+    """One sentence's clause breaks (their ends) and hypothetical markers (start, end)."""
+
+    break_ends: list[int]
+    hypotheticals: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, text: str, span: Span) -> _SentenceScopes:
+        sentence = text[span.start : span.end]  # a slice: `\b` at its start as before
+        ends = [span.start + b.end() for b in _CLAUSE_BREAK.finditer(sentence)]
+        markers = [(span.start + m.start(), span.start + m.end()) for m in _HYPOTHETICAL.finditer(sentence)]
+        return cls(ends, markers)
 
 
 def _span_tuple(span: Span) -> tuple[int, int]:

@@ -62,24 +62,26 @@ def load_pyphen(lang: str) -> Any:
     return pyphen.Pyphen(lang=lang)
 
 
-def _cache_file(pyphen: Any, path: Path) -> Path:
-    from letterlint.nlp import cache_dir
-
+def _cache_name(pyphen: Any, path: Path) -> str:
     stat = os.stat(path)
-    return (
-        cache_dir()
-        / f"{_FORMAT}-{pyphen.__version__}-{Path(path).stem}-{stat.st_size}-{stat.st_mtime_ns}.bin"
-    )
+    return f"{_FORMAT}-{pyphen.__version__}-{Path(path).stem}-{stat.st_size}-{stat.st_mtime_ns}.bin"
 
 
 def _from_cache(pyphen: Any, path: Path) -> Any:
-    """A HyphDict rebuilt from the cache, or parsed and then cached; None if not possible."""
-    target = _cache_file(pyphen, path)
-    try:
-        keys, values, maxlen = marshal.loads(target.read_bytes())
-        return _rebuilt(pyphen, keys, values, maxlen)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    """A HyphDict rebuilt from the cache, or parsed and then cached; None if not possible.
+    The entry is signed (letterlint.usercache): one that is not genuine is parsed again."""
+    from letterlint import usercache
+
+    name = _cache_name(pyphen, path)
+    stored = usercache.read(name)
+    if stored is not None:
+        try:
+            keys, values, maxlen = marshal.loads(stored)
+            rebuilt = _rebuilt(pyphen, keys, values, maxlen)
+            rebuilt.positions(_PROBES[0])  # a sanity check: raises on a shape we do not know
+            return rebuilt
+        except (EOFError, ValueError, TypeError, AttributeError):
+            pass
     real = pyphen.HyphDict(path)
     try:
         keys = "\n".join(real.patterns)
@@ -87,10 +89,7 @@ def _from_cache(pyphen: Any, path: Path) -> Any:
         rebuilt = _rebuilt(pyphen, keys, values, real.maxlen)
         if [rebuilt.positions(w) for w in _PROBES] != [real.positions(w) for w in _PROBES]:
             return real  # pyphen's internals differ from what _rebuilt assumes: no cache
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((keys, values, real.maxlen)))
-        os.replace(tmp, target)
+        usercache.write(name, marshal.dumps((keys, values, real.maxlen)))
     except (OSError, ValueError, TypeError, AttributeError):
         pass
     return real

@@ -13,6 +13,7 @@ Inline control lives in HTML comments, which a rendered letter never shows:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from letterlint.model import Span
@@ -28,14 +29,15 @@ _CONTROL = re.compile(r"<!--\s*letterlint-(?P<verb>disable|enable)\b(?P<rules>[^
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\r\n]+\]:[ \t]*\S.*$")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?=[ \t]|$)")
-_HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+# Starts only where a run of blanks starts: trying each blank of a long run again was quadratic.
+_HEADING_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
 _RULE_LINE = re.compile(r"^ {0,3}(?:=+|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$")
 _QUOTE = re.compile(r"^(?: {0,3}>[ \t]?)+")
 _LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?(?=[ \t]|$)")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
-_IMAGE = re.compile(r"!\[[^\]\r\n]*\](?:\([^)\r\n]*\)|\[[^\]\r\n]*\])")
-_LINK = re.compile(r"\[(?=[^\]\r\n]+\](?:\(|\[))|\](?:\([^)\r\n]*\)|\[[^\]\r\n]*\])")
+_BACKTICKS = re.compile(r"`+")
+_OPEN_BRACKET = re.compile(r"\[")
+_CLOSE_BRACKET = re.compile(r"\]")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
 _URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+\.\S+")
 _EMPHASIS = re.compile(
@@ -168,11 +170,119 @@ def _blank_line_markup(source: str, line: re.Match[str], keep: bytearray, blank)
         if bullet:
             blank(start + bullet.start(), start + bullet.end())
     # Code spans first; later patterns skip what a code span already took.
-    for pattern in (_CODE_SPAN, _IMAGE, _AUTOLINK, _LINK, _URL, _ESCAPE, _ENTITY, _EMPHASIS):
-        for m in pattern.finditer(text, pos):
-            a, b = start + m.start(), start + m.end()
+    for finder in _INLINE_MARKUP:
+        for m_start, m_end in finder(text, pos):
+            a, b = start + m_start, start + m_end
             if keep[a]:
                 blank(a, b)
+
+
+# -- inline markup, each found in one pass over the line ----------------------------------
+# Code spans, images and links are found by hand rather than by a pattern such as
+# `!\[[^\]]*\]`: tried at each of thousands of `![` with no `]` after them, every attempt
+# ran to the end of the line, which made a line of brackets quadratic. Each finder yields
+# what that pattern's finditer would, left to right and without overlaps.
+
+
+class _NextChar:
+    """Position of the next `char` at or after i, for queries whose i never decreases."""
+
+    def __init__(self, line: str, char: str) -> None:
+        self.line, self.char, self.found, self.asked = line, char, -1, -1
+
+    def __call__(self, i: int) -> int:
+        if self.asked >= 0 and (self.found < 0 or i <= self.found):
+            return self.found  # nothing new between the last question and this one
+        self.asked, self.found = i, self.line.find(self.char, i)
+        return self.found
+
+
+def _code_spans(line: str, pos: int) -> Iterator[tuple[int, int]]:
+    """`(?<!`)(`+)(?!`).+?(?<!`)\\1(?!`)`: a run of backticks up to the next run as long."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line, pos)]
+    by_length: dict[int, list[int]] = {}
+    for i, (a, b) in enumerate(runs):
+        by_length.setdefault(b - a, []).append(i)
+    cursor: dict[int, int] = {}
+    done = 0  # runs before this end were taken by an earlier span
+    for i, (a, b) in enumerate(runs):
+        if a < done or (a == pos and pos > 0 and line[pos - 1] == "`"):
+            continue
+        same = by_length[b - a]
+        k = cursor.get(b - a, 0)
+        while k < len(same) and same[k] <= i:
+            k += 1
+        cursor[b - a] = k
+        if k < len(same):
+            close_end = runs[same[k]][1]
+            yield a, close_end
+            done = close_end
+
+
+def _bracket_tail(line: str, at: int, paren: _NextChar, square: _NextChar) -> int:
+    """End of `(...)` or `[...]` starting at `at` (no line break inside), or -1."""
+    opener = line[at : at + 1]
+    if opener == "(":
+        close = paren(at + 1)
+    elif opener == "[":
+        close = square(at + 1)
+    else:
+        return -1
+    return close + 1 if close >= 0 else -1
+
+
+def _images(line: str, pos: int) -> Iterator[tuple[int, int]]:
+    """`![alt](target)` or `![alt][ref]`."""
+    alt_end, paren, square = _NextChar(line, "]"), _NextChar(line, ")"), _NextChar(line, "]")
+    i = line.find("![", pos)
+    while i >= 0:
+        close = alt_end(i + 2)
+        if close < 0:
+            return  # no `]` anywhere after: no image either
+        end = _bracket_tail(line, close + 1, paren, square)
+        if end > 0:
+            yield i, end
+            i = line.find("![", end)
+        else:
+            i = line.find("![", i + 1)
+
+
+def _links(line: str, pos: int) -> Iterator[tuple[int, int]]:
+    """`[` that opens `[text](...)` or `[text][...]`, and the `](...)` or `][...]` closing one."""
+    text_end = _NextChar(line, "]")
+    for m in _OPEN_BRACKET.finditer(line, pos):
+        i = m.start()
+        close = text_end(i + 1)
+        if close < 0:
+            break
+        if close > i + 1 and line[close + 1 : close + 2] in ("(", "["):
+            yield i, i + 1
+    paren, square = _NextChar(line, ")"), _NextChar(line, "]")
+    done = pos
+    for m in _CLOSE_BRACKET.finditer(line, pos):
+        i = m.start()
+        if i < done:
+            continue
+        end = _bracket_tail(line, i + 1, paren, square)
+        if end > 0:
+            yield i, end
+            done = end
+
+
+def _matches(pattern: re.Pattern[str]) -> Callable[[str, int], Iterator[tuple[int, int]]]:
+    return lambda line, pos: (m.span() for m in pattern.finditer(line, pos))
+
+
+_INLINE_MARKUP = (
+    _code_spans,
+    _images,
+    _matches(_AUTOLINK),
+    _links,
+    _matches(_URL),
+    _matches(_ESCAPE),
+    _matches(_ENTITY),
+    _matches(_EMPHASIS),
+)
 
 
 def _controls(comments: list[re.Match[str]], length: int) -> Controls:

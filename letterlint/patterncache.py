@@ -33,6 +33,7 @@ try:  # CPython internals; elsewhere everything below degrades to plain re.compi
 except ImportError:  # pragma: no cover - other Python implementations
     _sre = None  # type: ignore[assignment]
 
+from letterlint import usercache
 from letterlint.prefilter import Prefixes, Starts, analyse
 
 _FORMAT = "rulecache-v1"
@@ -122,10 +123,7 @@ class PatternCache:
             return
         try:
             data = marshal.dumps({"key": self.key, "entries": self._used})
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, self.path)
+            usercache.write(self.path.name, data)  # signed: see letterlint.usercache
             _remove_stale(self.path)
         except (OSError, ValueError):
             pass  # a read-only cache folder (or unmarshal-able data) only costs start-up time
@@ -133,9 +131,10 @@ class PatternCache:
 
 
 def _read(path: Path, key: str) -> dict[str, Any]:
+    stored = usercache.read(path.name)  # None unless genuine (signed by this user)
     try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        data = marshal.loads(stored) if stored is not None else None
+    except (EOFError, ValueError, TypeError):
         return {}
     if not isinstance(data, dict) or data.get("key") != key:
         return {}

@@ -25,6 +25,9 @@ class Context:
     profile: Profile
     ruleset: RuleSet
     _sections: dict[str, Span | None] = field(default_factory=dict)
+    # (rule id, sentence) -> whether an `unless` pattern occurs there: asked once per sentence,
+    # not once per match (a one-sentence letter can hold thousands of matches).
+    _unless_seen: dict[tuple[str, int], bool] = field(default_factory=dict)
 
     @cached_property
     def normalized(self) -> str:
@@ -143,5 +146,13 @@ def _cancelled(ctx: Context, rule: Rule, span: Span) -> bool:
     if not may_match(rule.unless_triggers, ctx.normalized):
         return False
     sentence = ctx.doc.sentence_at(span.start)
-    lo, hi = (sentence.span.start, sentence.span.end) if sentence else (span.start, span.end)
-    return next(finditer(rule.compiled_unless, ctx.doc.text[lo:hi], rule), None) is not None
+    if sentence is None:
+        found = finditer(rule.compiled_unless, ctx.doc.text[span.start : span.end], rule)
+        return next(found, None) is not None
+    key = (rule.id, sentence.index)
+    seen = ctx._unless_seen.get(key)
+    if seen is None:
+        lo, hi = sentence.span.start, sentence.span.end
+        seen = next(finditer(rule.compiled_unless, ctx.doc.text[lo:hi], rule), None) is not None
+        ctx._unless_seen[key] = seen
+    return seen
