@@ -249,24 +249,30 @@ def _images(line: str, pos: int) -> Iterator[tuple[int, int]]:
 
 def _links(line: str, pos: int) -> Iterator[tuple[int, int]]:
     """`[` that opens `[text](...)` or `[text][...]`, and the `](...)` or `][...]` closing one."""
+    paren, square = _NextChar(line, ")"), _NextChar(line, "]")
+    closers: list[tuple[int, int]] = []
+    for m in _CLOSE_BRACKET.finditer(line, pos):
+        i = m.start()
+        if closers and i < closers[-1][1]:
+            continue
+        end = _bracket_tail(line, i + 1, paren, square)
+        if end > 0:
+            closers.append((i, end))
     text_end = _NextChar(line, "]")
+    found: list[tuple[int, int]] = []
+    k = 0
     for m in _OPEN_BRACKET.finditer(line, pos):
         i = m.start()
+        while k < len(closers) and closers[k][1] <= i:
+            k += 1
+        if k < len(closers) and closers[k][0] < i:
+            continue  # the `[...]` of a closer, taken with it
         close = text_end(i + 1)
         if close < 0:
             break
         if close > i + 1 and line[close + 1 : close + 2] in ("(", "["):
-            yield i, i + 1
-    paren, square = _NextChar(line, ")"), _NextChar(line, "]")
-    done = pos
-    for m in _CLOSE_BRACKET.finditer(line, pos):
-        i = m.start()
-        if i < done:
-            continue
-        end = _bracket_tail(line, i + 1, paren, square)
-        if end > 0:
-            yield i, end
-            done = end
+            found.append((i, i + 1))
+    yield from sorted(found + closers)
 
 
 def _matches(pattern: re.Pattern[str]) -> Callable[[str, int], Iterator[tuple[int, int]]]:

@@ -11,21 +11,12 @@ from letterlint import document, markdown
 from letterlint.document import Document
 from letterlint.model import Span
 
-OLD_BLANK_LINES = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|\r(?!\n)|\n)){2,}")
 OLD_HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 OLD_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 OLD_IMAGE = re.compile(r"!\[[^\]\r\n]*\](?:\([^)\r\n]*\)|\[[^\]\r\n]*\])")
 OLD_LINK = re.compile(r"\[(?=[^\]\r\n]+\](?:\(|\[))|\](?:\([^)\r\n]*\)|\[[^\]\r\n]*\])")
 
 MARKUP = st.text(alphabet="[]()!`# \tab", max_size=60)
-BLANKS = st.text(alphabet=" \t\u00a0\n\r\fx", max_size=60)
-
-
-@settings(max_examples=400, deadline=None)
-@given(BLANKS)
-def test_blank_line_gaps_are_those_of_the_old_pattern(text: str) -> None:
-    old = [m.span() for m in OLD_BLANK_LINES.finditer(text)]
-    assert [m.span() for m in document._BLANK_LINES.finditer(text)] == old
 
 
 @settings(max_examples=400, deadline=None)
