@@ -72,8 +72,8 @@ def _from_cache(pyphen: Any, path: Path) -> Any:
     The entry is signed (letterlint.usercache): one that is not genuine is parsed again."""
     from letterlint import usercache
 
-    name = _cache_name(pyphen, path)
-    stored = usercache.read(name)
+    target = usercache.entry(_cache_name(pyphen, path))
+    stored = usercache.read(target) if target is not None else None
     if stored is not None:
         try:
             keys, values, maxlen = marshal.loads(stored)
@@ -89,7 +89,8 @@ def _from_cache(pyphen: Any, path: Path) -> Any:
         rebuilt = _rebuilt(pyphen, keys, values, real.maxlen)
         if [rebuilt.positions(w) for w in _PROBES] != [real.positions(w) for w in _PROBES]:
             return real  # pyphen's internals differ from what _rebuilt assumes: no cache
-        usercache.write(name, marshal.dumps((keys, values, real.maxlen)))
+        if target is not None:
+            usercache.write(target, marshal.dumps((keys, values, real.maxlen)))
     except (OSError, ValueError, TypeError, AttributeError):
         pass
     return real

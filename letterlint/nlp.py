@@ -166,8 +166,8 @@ def syllable_table() -> SyllableTable:
     The cache is signed (letterlint.usercache): an entry that is not genuine is rebuilt."""
     from letterlint import usercache
 
-    name = f"{_CACHE_VERSION}.tsv"
-    stored = usercache.read(name)
+    path = usercache.entry(f"{_CACHE_VERSION}.tsv")
+    stored = usercache.read(path) if path is not None else None
     if stored is not None:
         try:
             blob = stored.decode("utf-8")
@@ -177,7 +177,8 @@ def syllable_table() -> SyllableTable:
             return SyllableTable(blob)
     counts = _parse_cmudict()
     blob = "\n".join(f"{word}\t{counts[word]}" for word in sorted(counts))
-    usercache.write(name, blob.encode("utf-8"))
+    if path is not None:
+        usercache.write(path, blob.encode("utf-8"))
     return SyllableTable(blob)
 
 

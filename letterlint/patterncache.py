@@ -123,7 +123,7 @@ class PatternCache:
             return
         try:
             data = marshal.dumps({"key": self.key, "entries": self._used})
-            usercache.write(self.path.name, data)  # signed: see letterlint.usercache
+            usercache.write(self.path, data)  # signed: see letterlint.usercache
             _remove_stale(self.path)
         except (OSError, ValueError):
             pass  # a read-only cache folder (or unmarshal-able data) only costs start-up time
@@ -131,7 +131,7 @@ class PatternCache:
 
 
 def _read(path: Path, key: str) -> dict[str, Any]:
-    stored = usercache.read(path.name)  # None unless genuine (signed by this user)
+    stored = usercache.read(path)  # None unless genuine (signed by this user)
     try:
         data = marshal.loads(stored) if stored is not None else None
     except (EOFError, ValueError, TypeError):

@@ -53,17 +53,11 @@ def safe_cache_dir(create: bool = True) -> Path | None:
     folder = cache_dir()
     if not folder.is_absolute():
         return None
-    if create:
+    if create and not os.path.lexists(folder):
         with contextlib.suppress(OSError):
             folder.parent.mkdir(parents=True, exist_ok=True)
             folder.mkdir(mode=0o700)
-    try:
-        info = os.lstat(folder)
-    except OSError:
-        return None
-    if not stat.S_ISDIR(info.st_mode) or not _private(info):
-        return None
-    return folder
+    return folder if _private_folder(folder) else None
 
 
 def _secret(folder: Path) -> bytes | None:
@@ -117,28 +111,47 @@ def _tag(key: bytes, name: str, payload: bytes) -> bytes:
     return hmac.new(key, name.encode("utf-8") + b"\x00" + payload, hashlib.sha256).digest()
 
 
-def read(name: str) -> bytes | None:
-    """The payload of a cache entry, or None when it is missing, unsafe or not genuine."""
+def entry(name: str) -> Path | None:
+    """Where the cache entry `name` lives, or None when there is no safe cache folder."""
+    folder = safe_cache_dir(create=False) or safe_cache_dir()
+    return folder / name if folder is not None else None
+
+
+def read(path: Path) -> bytes | None:
+    """The payload of a cache file, or None when it is missing, unsafe or not genuine."""
     folder = safe_cache_dir(create=False)
-    if folder is None:
+    if folder is None or not _private_folder(path.parent):
         return None
     key = _read_private(folder / _KEY_NAME)
     if key is None or len(key) != _KEY_BYTES:
         return None
-    data = _read_private(folder / name)
+    data = _read_private(path)
     if data is None or len(data) < _TAG_BYTES:
         return None
     tag, payload = data[:_TAG_BYTES], data[_TAG_BYTES:]
-    if not hmac.compare_digest(tag, _tag(key, name, payload)):
+    if not hmac.compare_digest(tag, _tag(key, path.name, payload)):
         return None
     return payload
 
 
-def write(name: str, payload: bytes) -> None:
-    """Store an entry (signed); a folder that is not safe or not writable is left alone."""
+def write(path: Path, payload: bytes) -> None:
+    """Store a cache file, signed; an unsafe or read-only folder is left alone."""
     folder = safe_cache_dir()
     if folder is None:
         return
+    if not os.path.lexists(path.parent):
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(mode=0o700, parents=True)
+    if not _private_folder(path.parent):
+        return
     key = _secret(folder)
     if key is not None:
-        _write_private(folder / name, _tag(key, name, payload) + payload)
+        _write_private(path, _tag(key, path.name, payload) + payload)
+
+
+def _private_folder(folder: Path) -> bool:
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and _private(info)

@@ -139,11 +139,10 @@ def test_finding_4_corrupt_entry_is_rebuilt_not_fatal(tmp_path: Path, monkeypatc
     nlp.syllable_table.cache_clear()
     try:
         genuine = nlp.syllable_table().get("remember")
-        name = f"{nlp._CACHE_VERSION}.tsv"
-        entry = tmp_path / "cache" / name
+        entry = tmp_path / "cache" / f"{nlp._CACHE_VERSION}.tsv"
         entry.write_bytes(entry.read_bytes() + b"\nzzzz\tnot-a-number")
         nlp.syllable_table.cache_clear()
         assert nlp.syllable_table().get("remember") == genuine
-        assert usercache.read(name) is not None  # rebuilt and signed again
+        assert usercache.read(entry) is not None  # rebuilt and signed again
     finally:
         nlp.syllable_table.cache_clear()

@@ -130,7 +130,7 @@ def test_pattern_cache_ignores_damaged_or_foreign_files(tmp_path: Path) -> None:
     cache.save()
     import marshal
 
-    data = marshal.loads(path.read_bytes())
+    data = marshal.loads(path.read_bytes()[32:])  # after the signature (letterlint.usercache)
     key = next(iter(data["entries"]))
     args = list(data["entries"][key][0])
     args[2] = [0, 1, 2]  # code the engine must refuse
