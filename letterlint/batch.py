@@ -87,7 +87,9 @@ def _in_pool(engine: Engine, jobs: list[Job], settings: Settings, workers: int) 
     if context.get_start_method() == "fork":
         engine.lint(_WARM_UP)  # load VADER, textstat and pyphen once, before forking
     chunk = max(1, len(jobs) // (workers * 8))
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings,))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(settings, os.getpid())
+    )
     with pool:
         return list(pool.map(_work, jobs, chunksize=chunk))
 
@@ -106,8 +108,27 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def _start_worker(settings: Settings) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Ask the kernel to end this worker when the parent process ends (Linux), so that a
+    killed `letterlint --jobs N` leaves no orphans behind."""
+    import signal
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _start_worker(settings: Settings, parent: int) -> None:
     global _ENGINE, _SETTINGS
+    _die_with_parent(parent)
     _SETTINGS = settings
     if _ENGINE is None:
         _ENGINE = Engine.load(list(settings.rule_dirs), debug=settings.debug)

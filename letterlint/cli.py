@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import shutil
+import stat
 import sys
 import traceback
 from pathlib import Path
@@ -71,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="lint many letters in N processes (default: one per core)",
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="let --output replace a file that is not a letterlint report, and --jobs exceed the cores",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     parser.add_argument("--version", action="version", version=f"letterlint {__version__}")
     return parser
@@ -120,10 +127,10 @@ def _sub_ignore(argv: list[str]) -> int:
 
 def lint_command(args: argparse.Namespace) -> int:
     from letterlint.batch import Job, Settings, default_jobs, lint_jobs
-    from letterlint.config import ConfigError, resolve
+    from letterlint.config import ConfigError, resolve, skipped_notices
     from letterlint.engine import Engine, Selection
     from letterlint.model import Severity
-    from letterlint.reader import check_encoding, expand_paths
+    from letterlint.reader import check_encoding, display_name, expand_paths
     from letterlint.report import FileError, ReportOptions, renderer
 
     if not args.paths:
@@ -145,6 +152,10 @@ def lint_command(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
+    cores = default_jobs()
+    workers = args.jobs or cores
+    if workers > cores and not args.force:
+        workers = cores  # more processes than cores only cost memory (--force to insist)
     inputs: list[Path] = []
     not_letters: list[str] = []
     jobs: list[Job] = []
@@ -153,19 +164,27 @@ def lint_command(args: argparse.Namespace) -> int:
             inputs.append(path)
         selection = Selection(select, ignore + config.ignores_for(name))
         jobs.append(Job(name, path, selection, error))
+    if not jobs:
+        from letterlint.reader import InputError
+
+        where = ", ".join(display_name(p) for p in args.paths)
+        raise InputError(f"no letters found in {where} (letters are .txt, .md and .docx files)")
+    _check_ignore_lists(inputs)
     settings = Settings(profile, encoding, tuple(config.rule_dirs), args.debug)
     # In input order; with more than a few letters, in worker processes (see batch.py).
-    items: list[Item] = lint_jobs(engine, jobs, settings, args.jobs or default_jobs())
+    items: list[Item] = lint_jobs(engine, jobs, settings, workers)
 
+    for note in skipped_notices():
+        _say(f"letterlint: {note}")
     if not args.quiet:
         for shown in not_letters[:10]:
-            print(f"letterlint: skipped {shown}", file=sys.stderr)
+            _say(f"letterlint: skipped {shown}")
         if len(not_letters) > 10:
             more = len(not_letters) - 10
-            print(f"letterlint: skipped {more} more files that are not letters", file=sys.stderr)
+            _say(f"letterlint: skipped {more} more files that are not letters")
     for item in items:
         if isinstance(item, FileError):
-            print(f"letterlint: {item.path}: {item.error}", file=sys.stderr)
+            _say(f"letterlint: {item.path}: {item.error}")
 
     terminal = (sys.stdout is not None and sys.stdout.isatty()) or bool(os.environ.get("FORCE_COLOR"))
     color = terminal and not args.no_color and not os.environ.get("NO_COLOR")
@@ -180,7 +199,7 @@ def lint_command(args: argparse.Namespace) -> int:
     )
     report = renderer(args.format)(items, options)
     if args.output:
-        _write_output(args.output, report, inputs)
+        _write_output(args.output, report, inputs, stdin="-" in args.paths, force=args.force)
     else:
         _write_stdout(report)
 
@@ -230,7 +249,7 @@ def _lint_one(
         return FileError(name, f"internal error: {_one_line(exc)} (run with --debug for details)")
     for problem in engine.internal_errors[before:]:
         hint = "" if debug else " (run with --debug for details)"
-        print(f"letterlint: {name}: internal error in rule {problem}{hint}", file=sys.stderr)
+        _say(f"letterlint: {name}: internal error in rule {problem}{hint}")
     return result
 
 
@@ -273,18 +292,91 @@ def _write_stdout(report: str) -> None:
     sys.stdout.flush()
 
 
-def _write_output(target: Path, report: str, inputs: list[Path]) -> None:
-    """Refuse to overwrite a letter that was just read (or named): it may be the only copy."""
-    from letterlint.reader import InputError
+def _write_output(target: Path, report: str, inputs: list[Path], stdin: bool, force: bool) -> None:
+    """Never over a letter just read (by device and inode, so links and other names of it
+    count), standard input included; never over a file that is not an earlier report
+    unless --force. The letter may be the only copy."""
+    from letterlint.reader import InputError, display_name
 
+    shown = display_name(str(target))
+    letters: set[tuple[int, int]] = set()
     for path in inputs:
         with contextlib.suppress(OSError):
-            if target.exists() and target.samefile(path):
-                raise InputError(f"{target}: refusing to overwrite the letter being linted")
+            info = os.stat(path)
+            letters.add((info.st_dev, info.st_ino))
+    if stdin:
+        with contextlib.suppress(OSError, ValueError):
+            info = os.fstat(0)
+            letters.add((info.st_dev, info.st_ino))
     try:
-        target.write_text(report, encoding="utf-8")
+        existing: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        existing = None
     except OSError as exc:
-        raise InputError(f"{target}: cannot write report: {exc.strerror or exc}") from None
+        raise InputError(f"{shown}: cannot write report: {exc.strerror or exc}") from None
+    if existing is not None:
+        if (existing.st_dev, existing.st_ino) in letters:
+            raise InputError(f"{shown}: refusing to overwrite the letter being linted")
+        if stat.S_ISREG(existing.st_mode) and existing.st_size and not force and not _is_report(target):
+            raise InputError(
+                f"{shown}: refusing to overwrite a file that is not a letterlint report (--force replaces it)"
+            )
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(target, flags, 0o666)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            info = os.fstat(fd)
+            if (info.st_dev, info.st_ino) in letters:  # swapped in since the check above
+                raise InputError(f"{shown}: refusing to overwrite the letter being linted")
+            if stat.S_ISREG(info.st_mode):
+                os.ftruncate(fd, 0)
+            else:
+                os.set_blocking(fd, True)
+            fh.write(report)
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot write report: {exc.strerror or exc}") from None
+
+
+_REPORT_STARTS = (
+    re.compile(r'\{\s*"letterlint"\s*:'),  # --format json
+    re.compile(r'\{\s*"\$schema"\s*:\s*"[^"]*sarif[^"]*"[\s\S]*"name"\s*:\s*"letterlint"'),  # sarif
+    re.compile(r'<!doctype html>[\s\S]*<meta name="generator" content="letterlint', re.IGNORECASE),
+    re.compile(r"[^\n]+: (?:summary: )?score \d{1,3}/100\b"),  # the plain report, --summary
+    re.compile(r"[^\n]+:\d+:\d+: (?:error|warning|info): [^\n]* \[[\w./-]+\]\n"),  # --format gcc
+)
+
+
+def _is_report(path: Path) -> bool:
+    """Whether a file starts like a report letterlint writes (read without blocking)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            head = os.read(fd, 8192).decode("utf-8", "replace")
+        finally:
+            os.close(fd)
+    except OSError:
+        return False
+    return any(pattern.match(head) for pattern in _REPORT_STARTS)
+
+
+def _say(message: str) -> None:
+    """One line on stderr; control characters (from a file name, say) shown as escapes."""
+    from letterlint.reader import visible
+
+    print(visible(message), file=sys.stderr)
+
+
+def _check_ignore_lists(letters: list[Path]) -> None:
+    """A malformed .letterlint-ignore.toml is a config error, reported once for the run
+    (not once per letter as an internal error)."""
+    from letterlint import ignores
+
+    seen: set[Path] = set()
+    for letter in letters:
+        found = ignores.find(letter)
+        if found is not None and found not in seen:
+            seen.add(found)
+            ignores.load(found)  # raises ConfigError with file and line
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -294,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        with contextlib.suppress(AttributeError, ValueError):  # e.g. PYTHONIOENCODING=ascii
+            stream.reconfigure(errors=errors)  # type: ignore[union-attr]
     try:
         if argv and argv[0] in SUBCOMMANDS:
             subcommands = {
@@ -305,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
             return subcommands[argv[0]](argv[1:])
         return lint_command(build_parser().parse_args(argv))
     except (UsageError, ConfigError, RuleError, InputError) as exc:
-        print(f"letterlint: error: {exc}", file=sys.stderr)
+        _say(f"letterlint: error: {exc}")
         return EXIT_ERROR
     except BrokenPipeError:
         with contextlib.suppress(OSError):
@@ -318,12 +413,12 @@ def main(argv: list[str] | None = None) -> int:
         if debug:
             traceback.print_exc()
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"letterlint: error: {where}{exc.strerror or _one_line(exc)}", file=sys.stderr)
+        _say(f"letterlint: error: {where}{exc.strerror or _one_line(exc)}")
         return EXIT_ERROR
     except Exception as exc:
         if debug:
             traceback.print_exc()
-        print(f"letterlint: internal error: {_one_line(exc)} (run with --debug for details)", file=sys.stderr)
+        _say(f"letterlint: internal error: {_one_line(exc)} (run with --debug for details)")
         return EXIT_ERROR
 
 

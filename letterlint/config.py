@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,6 +67,47 @@ def toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
     return f"{path}: invalid TOML: {message}"
 
 
+MAX_TOML_BYTES = 4 * 1024 * 1024  # config, rule packs and ignore lists are small text files
+_MAX_NESTING = 64
+
+
+def read_toml_text(path: Path, what: str, error: type[ValueError] = ValueError) -> str:
+    """A settings file's text, read with the letter guards (no hanging on a named pipe, no
+    endless read of a device); `error` carries the one-line message."""
+    from letterlint.reader import InputError, read_bytes
+
+    try:
+        data = read_bytes(path, MAX_TOML_BYTES, what)
+    except InputError as exc:
+        raise error(str(exc)) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: not valid UTF-8 at byte {exc.start}; {what} is UTF-8 text") from None
+
+
+def loads_toml(raw: str, path: Path, error: type[ValueError] = ValueError) -> dict[str, Any]:
+    """tomllib.loads with every failure as `file:line[:col]: ...` (a deeply nested value
+    makes tomllib recurse until Python gives up)."""
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise error(toml_error(path, exc)) from None
+    except RecursionError:
+        raise error(f"{path}:{_deep_line(raw)}: invalid TOML: nested too deeply") from None
+
+
+def _deep_line(raw: str) -> int:
+    """The line where brackets first nest deeper than any settings file needs."""
+    depth = 0
+    for i, ch in enumerate(raw):
+        depth += ch in "[{"
+        depth -= ch in "]}"
+        if depth > _MAX_NESTING:
+            return raw.count("\n", 0, i) + 1
+    return 1
+
+
 def _string_list(value: Any, where: str, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -122,13 +166,10 @@ def parse(data: dict[str, Any], raw: str, path: Path, start: int = 0) -> Config:
 
 def load(path: Path) -> Config:
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(toml_error(path, exc)) from None
+        raw = read_toml_text(path, "a config file", ConfigError)
+    except ConfigError as exc:
+        raise ConfigError(str(exc).replace(f"{path}: ", f"{path}: cannot read config: ", 1)) from None
+    data = loads_toml(raw, path, ConfigError)
     start = 0
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
@@ -139,19 +180,80 @@ def load(path: Path) -> Config:
     return parse(data, raw, path, start)
 
 
-def discover(start: Path) -> Path | None:
-    """The nearest `.letterlint.toml`, or pyproject.toml with [tool.letterlint], upward."""
+# -- safe discovery ------------------------------------------------------------------------
+# Settings and ignore lists change what letterlint reports, so, as git does with
+# safe.directory, they are only taken from folders and files the user owns: the search
+# upward stops at the user's home, and at a folder owned by someone else (a shared /tmp,
+# say). A file passed over is noted, so that front ends can say so.
+
+_skipped: list[str] = []
+
+
+def skipped_notices() -> list[str]:
+    """Why settings files were passed over since the last call (each note once)."""
+    notes = list(dict.fromkeys(_skipped))
+    _skipped.clear()
+    return notes
+
+
+def _owned(info: os.stat_result) -> bool:
+    return info.st_uid == os.geteuid()
+
+
+def safe_folders(start: Path) -> Iterator[Path]:
+    """`start` and its parents, up to and including the user's home; stops before a folder
+    owned by another user (noting any settings file in it that is therefore ignored)."""
+    home: Path | None
+    try:
+        home = Path.home().resolve()
+    except (RuntimeError, OSError):
+        home = None
     for folder in [start, *start.parents]:
+        try:
+            info = folder.stat()
+        except OSError:
+            return
+        if not _owned(info):
+            for name in (CONFIG_NAME, IGNORE_NAME):
+                if (folder / name).exists():
+                    _skipped.append(f"skipped {folder / name}: {folder} belongs to another user")
+            return
+        yield folder
+        if home is not None and folder.resolve() == home:
+            return
+
+
+def trusted_file(path: Path) -> bool:
+    """A regular file of this user's; another user's file is noted and not used."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    if not _owned(info):
+        _skipped.append(f"skipped {path}: it belongs to another user")
+        return False
+    return True
+
+
+IGNORE_NAME = ".letterlint-ignore.toml"
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest `.letterlint.toml`, or pyproject.toml with [tool.letterlint], upward
+    through safe folders only (see safe_folders)."""
+    for folder in safe_folders(start):
         candidate = folder / CONFIG_NAME
-        if candidate.is_file():
+        if trusted_file(candidate):
             return candidate
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
-                text = pyproject.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+                text = read_toml_text(pyproject, "pyproject.toml")
+            except ValueError:
                 continue
-            if "[tool.letterlint]" in text:
+            if "[tool.letterlint]" in text and trusted_file(pyproject):
                 return pyproject
     return None
 

@@ -8,12 +8,13 @@ paragraph (empty ones included) and the column counts characters within it.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from letterlint.reader import MAX_BYTES, InputError
+from letterlint.reader import MAX_BYTES, InputError, read_bytes
 
 _SEPARATOR = "\n\n"
 
@@ -61,29 +62,57 @@ class OffsetMap:
         return self.shown_starts[i] + char if self.lengths else 0
 
 
+# A Word letter is a few small XML parts; these limits leave room for a long one with
+# pictures, and refuse a zip bomb before anything is inflated.
+MAX_MEMBERS = 2000
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 160 * 1024 * 1024
+MAX_RATIO = 100  # uncompressed / compressed, for parts over 1 MB
+_RATIO_FROM = 1024 * 1024
+
+
+def check_package(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse a package whose parts would inflate too far (checked from the zip directory;
+    zipfile never inflates a part past its declared size, and a lie fails the CRC check)."""
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise InputError(f"{name}: {len(members)} parts is too many for a Word letter")
+    total = 0
+    for member in members:
+        size = member.file_size
+        if size > MAX_MEMBER_BYTES:
+            raise InputError(f"{name}: a part of {size // (1024 * 1024)} MB is too large for a Word letter")
+        if size > _RATIO_FROM and size > MAX_RATIO * max(member.compress_size, 1):
+            raise InputError(f"{name}: a part inflates {size // max(member.compress_size, 1)}x: a zip bomb?")
+        total += size
+        if total > MAX_TOTAL_BYTES:
+            raise InputError(f"{name}: more than {MAX_TOTAL_BYTES // (1024 * 1024)} MB unpacked, too large")
+
+
 def read(path: Path) -> WordText:
+    """The paragraphs of a Word draft, read with the same guards as any letter."""
     name = str(path)
+    data = read_bytes(path, MAX_BYTES)
+    stream = io.BytesIO(data)
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    if size > MAX_BYTES:
-        raise InputError(f"{name}: {size // (1024 * 1024)} MB is too large for a letter (limit 20 MB)")
-    if not zipfile.is_zipfile(path):
-        raise InputError(f"{name}: not a Word document (.docx is a zip package)")
+        with zipfile.ZipFile(stream) as archive:
+            check_package(archive, name)
+    except InputError:
+        raise
+    except zipfile.BadZipFile:
+        raise InputError(f"{name}: not a Word document (.docx is a zip package)") from None
+    except (ValueError, OSError) as exc:
+        raise InputError(f"{name}: cannot read this Word document ({exc})") from None
+    stream.seek(0)
     try:
         import docx  # python-docx; imported only for Word drafts
         from docx.opc.exceptions import PackageNotFoundError
 
-        document = docx.Document(str(path))
+        document = docx.Document(stream)
         paragraphs = [p.text for p in document.paragraphs]
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
     except PackageNotFoundError:
         raise InputError(f"{name}: not a Word document") from None
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+    except (KeyError, ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{name}: cannot read this Word document ({reason})") from None
     except Exception as exc:  # lxml errors on a damaged document part

@@ -64,10 +64,13 @@ class Engine:
         doc = Document(text)
         ctx = Context(doc, prof, self.ruleset)
         selection = selection or Selection()
-        present = sections.presence(ctx)
+        present, failed = self._presence(ctx)
         findings: list[Finding] = []
         for rule in self.ruleset.rules.values():
             if not selection.enabled(rule):
+                continue
+            if rule.id in failed:  # its section could not be looked for: say so, once
+                findings.append(self._failure(rule, ctx, failed[rule.id]))
                 continue
             findings.extend(self._guarded(rule, ctx, present))
         findings.sort(key=lambda f: (f.span.start, -f.severity, f.rule))
@@ -96,29 +99,49 @@ class Engine:
             sentence_spans=[s.span for s in doc.sentences],
         )
 
+    def _presence(self, ctx: Context) -> tuple[dict[str, bool], dict[str, str]]:
+        """Which sections of the profile the letter has, each looked for under the same guard
+        as any rule: a section rule that times out or crashes is reported as that rule's
+        internal error (and counted as present, so no false 'missing' finding), and the
+        rest of the letter is still checked."""
+        present: dict[str, bool] = {}
+        failed: dict[str, str] = {}
+        for section in ctx.profile.sections:
+            rule = ctx.ruleset.section_rule(section)
+            assert rule is not None  # checked when the profile was loaded
+            try:
+                present[section] = sections.locate(rule, ctx) is not None
+            except Exception as exc:
+                failed[rule.id] = self._reason(exc)
+                present[section] = True
+        return present, failed
+
+    def _reason(self, exc: Exception) -> str:
+        if isinstance(exc, RuleTimeout):
+            return str(exc)
+        if self.debug:
+            traceback.print_exc()
+        return f"{type(exc).__name__}: {exc}".splitlines()[0]
+
     def _guarded(self, rule: Rule, ctx: Context, present: dict[str, bool]) -> list[Finding]:
         """A rule that crashes becomes one finding; the other rules still run."""
         try:
             return list(_run(rule, ctx, present))
-        except RuleTimeout as exc:
-            reason = str(exc)
         except Exception as exc:
-            reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
-            if self.debug:
-                traceback.print_exc()
+            return [self._failure(rule, ctx, self._reason(exc))]
+
+    def _failure(self, rule: Rule, ctx: Context, reason: str) -> Finding:
         self.internal_errors.append(f"{rule.id}: {reason}")
-        return [
-            Finding(
-                rule=rule.id,
-                family=rule.family,
-                severity=Severity.WARNING,
-                span=Span(0, 0),
-                start=ctx.doc.position(0),
-                end=ctx.doc.position(0),
-                message=f"internal error in rule {rule.id}, skipped: {reason}",
-                excerpt="",
-            )
-        ]
+        return Finding(
+            rule=rule.id,
+            family=rule.family,
+            severity=Severity.WARNING,
+            span=Span(0, 0),
+            start=ctx.doc.position(0),
+            end=ctx.doc.position(0),
+            message=f"internal error in rule {rule.id}, skipped: {reason}",
+            excerpt="",
+        )
 
 
 def _run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:

@@ -21,18 +21,20 @@ length) have no passage: their fingerprint hashes the rule alone.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
-import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
-from letterlint.config import ConfigError, discover
+from letterlint.config import ConfigError, discover, loads_toml, read_toml_text, safe_folders, trusted_file
 from letterlint.document import WORD
 from letterlint.model import Span
 
@@ -115,7 +117,7 @@ class FileIgnores:
 
 def relative_name(ignore_file: Path, letter: Path) -> str | None:
     try:
-        rel = letter.resolve().relative_to(ignore_file.resolve().parent)
+        rel = letter.resolve().relative_to(ignore_file.parent.resolve())  # where it is found, even if a link
     except ValueError:
         return None
     return rel.as_posix()
@@ -123,10 +125,9 @@ def relative_name(ignore_file: Path, letter: Path) -> str | None:
 
 def find(letter: Path) -> Path | None:
     """The nearest ignore file upward from the letter's folder."""
-    folder = letter.resolve().parent
-    for candidate in [folder, *folder.parents]:
-        path = candidate / IGNORE_NAME
-        if path.is_file():
+    for folder in safe_folders(letter.resolve().parent):  # see config.safe_folders
+        path = folder / IGNORE_NAME
+        if trusted_file(path):
             return path
     return None
 
@@ -147,10 +148,7 @@ def _line(raw: str, needle: str) -> int:
 
 
 def parse(raw: str, path: Path) -> IgnoreList:
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    data = loads_toml(raw, path, ConfigError)
     unknown = set(data) - {"ignore", "disable"}
     if unknown:
         key = sorted(unknown)[0]
@@ -168,11 +166,13 @@ def parse(raw: str, path: Path) -> IgnoreList:
 def _entry(item: Any, table: str, raw: str, path: Path) -> Entry:
     if not isinstance(item, dict):
         raise ConfigError(f"{path}:{_line(raw, table)}: each [[{table}]] entry must be a table")
-    anchor = item.get("fingerprint") or item.get("rule") or table
-    where = f"{path}:{_line(raw, str(anchor))}"
     needed = ("file", "rule", "fingerprint") if table == "ignore" else ("file", "rule")
     for key in needed:
         if not isinstance(item.get(key), str) or not item[key]:
+            # The line is looked up only for a message: finding it for every entry of a
+            # long list made reading the list quadratic.
+            anchor = item.get("fingerprint") or item.get("rule") or table
+            where = f"{path}:{_line(raw, str(anchor))}"
             raise ConfigError(f"{where}: each [[{table}]] entry needs '{key}' (a string)")
     return Entry(item["file"], item["rule"], item["fingerprint"] if table == "ignore" else None)
 
@@ -187,9 +187,9 @@ def load(path: Path) -> IgnoreList:
         cached = _CACHE.get(path)
         if cached and cached[0] == stamp:
             return cached[1]
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read ignore list: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ignore list: {exc.strerror or exc}") from None
+    raw = read_toml_text(path, "an ignore list", ConfigError)
     result = parse(raw, path)
     _CACHE[path] = (stamp, result)
     return result
@@ -208,37 +208,80 @@ def _toml_str(value: str) -> str:
 
 
 def add(letter: Path, rule: str, fingerprint: str | None = None, excerpt: str = "") -> Path:
-    """Append one entry (an occurrence, or a file-wide disable when no fingerprint) and return the file."""
+    """Append one entry (an occurrence, or a file-wide disable when no fingerprint) and return the file.
+
+    Read, change and write happen under an exclusive lock on the folder, so parallel runs
+    (two editors, a script) each keep their entry; the new text replaces the old atomically,
+    through a symbolic link to its target, with the old file's permissions."""
     target = home_for(letter)
     rel = relative_name(target, letter)
     if rel is None:  # pragma: no cover - home_for always picks a parent folder
         raise ConfigError(f"{letter}: not below {target.parent}")
-    current = load(target).entries if target.is_file() else []
-    wanted = Entry(rel, rule, fingerprint)
-    if wanted in current:
-        return target
-    old = target.read_text(encoding="utf-8") if target.is_file() else _HEADER
-    lines = ["", "[[ignore]]" if fingerprint else "[[disable]]", f"file = {_toml_str(rel)}"]
-    lines.append(f"rule = {_toml_str(rule)}")
-    if fingerprint:
-        lines.append(f"fingerprint = {_toml_str(fingerprint)}")
-        short = " ".join(excerpt.split())
-        if short:
-            lines.append(f"excerpt = {_toml_str(short[:80])}")
-    new = old.rstrip("\n") + "\n" + "\n".join(lines) + "\n"
-    parse(new, target)  # never write a file we could not read back
-    _write_atomic(target, new)
+    real = target.resolve() if target.is_symlink() else target
+    with _locked(real.parent, target):
+        exists = real.is_file()
+        old = read_toml_text(real, "an ignore list", ConfigError) if exists else _HEADER
+        current = parse(old, target).entries if exists else []
+        wanted = Entry(rel, rule, fingerprint)
+        if wanted in current:
+            return target
+        lines = ["", "[[ignore]]" if fingerprint else "[[disable]]", f"file = {_toml_str(rel)}"]
+        lines.append(f"rule = {_toml_str(rule)}")
+        if fingerprint:
+            lines.append(f"fingerprint = {_toml_str(fingerprint)}")
+            short = " ".join(excerpt.split())
+            if short:
+                lines.append(f"excerpt = {_toml_str(short[:80])}")
+        new = old.rstrip("\n") + "\n" + "\n".join(lines) + "\n"
+        parse(new, target)  # never write a file we could not read back
+        _write_atomic(real, new, target)
     return target
 
 
-def _write_atomic(target: Path, text: str) -> None:
+@contextlib.contextmanager
+def _locked(folder: Path, target: Path) -> Iterator[None]:
+    """An advisory lock on the folder (flock on its descriptor; no lock file left behind)."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".letterlint-ignore.", dir=target.parent)
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no lock
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise ConfigError(f"{target}: cannot lock ignore list: {exc.strerror or exc}") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _write_atomic(real: Path, text: str, shown: Path) -> None:
+    """Write beside the real file and rename over it, keeping its mode (a new file gets
+    the usual mode for the user's umask)."""
+    try:
+        mode = stat.S_IMODE(os.stat(real).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    except OSError as exc:
+        raise ConfigError(f"{shown}: cannot write ignore list: {exc.strerror or exc}") from None
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".letterlint-ignore.", dir=real.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
-        os.replace(tmp, target)
+        os.chmod(tmp, mode)
+        os.replace(tmp, real)
+        tmp = None
     except OSError as exc:
-        raise ConfigError(f"{target}: cannot write ignore list: {exc.strerror or exc}") from None
+        raise ConfigError(f"{shown}: cannot write ignore list: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 # -- `letterlint ignore FILE[:LINE[:COL]] RULE` ------------------------------------------------

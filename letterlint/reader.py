@@ -11,6 +11,7 @@ import os
 import re
 import stat
 import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,6 +107,9 @@ def _decode(data: bytes, name: str, encoding: str | None) -> str:
             raise InputError(
                 f"{name}: not valid {encoding} at byte {exc.start} (line {_line_of(data, exc.start)})"
             ) from None
+        except (UnicodeError, ValueError, TypeError) as exc:  # codecs such as punycode or idna
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise InputError(f"{name}: cannot decode as {encoding} ({reason})") from None
     if b"\x00" in data[:_SAMPLE]:
         codec = _sniff_utf16(data)
         if codec:
@@ -148,32 +152,43 @@ def _open_reason(path: Path, exc: OSError) -> str:
     return f"cannot read: {exc.strerror or exc}"
 
 
-def read_file(path: Path, encoding: str | None = None) -> str:
-    """The decoded text of one letter. Opened read-only; never written."""
+def read_bytes(path: Path, limit: int = MAX_BYTES, what: str = "a letter") -> bytes:
+    """The bytes of one file, with the guards every input gets: opened read-only and
+    non-blocking (a named pipe with no writer cannot hang the run), folders refused, and
+    at most `limit` bytes read (a device such as /dev/zero cannot fill the memory)."""
     name = str(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        # O_NONBLOCK: a named pipe with no writer must not hang the run.
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise InputError(f"{name}: {_open_reason(path, exc)}") from None
+    too_large = f"{name}: more than {_size(limit)}, too large for {what}"
     try:
         with os.fdopen(fd, "rb") as fh:
             info = os.fstat(fd)
             if stat.S_ISDIR(info.st_mode):
                 raise InputError(f"{name}: is a folder")
-            if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
-                raise InputError(f"{name}: {info.st_size // (1024 * 1024)} MB is too large for a letter")
+            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+                raise InputError(f"{name}: {_size(info.st_size)} is too large for {what}")
             if not stat.S_ISREG(info.st_mode):
                 os.set_blocking(fd, True)  # a pipe with a writer: wait for all of it
-            data = fh.read(MAX_BYTES + 1)
+            data = fh.read(limit + 1)
     except InputError:
         raise
     except OSError as exc:
         raise InputError(f"{name}: {_open_reason(path, exc)}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: more than {MAX_BYTES // (1024 * 1024)} MB, too large for a letter")
-    return decode(data, name, encoding)
+    if len(data) > limit:
+        raise InputError(too_large)
+    return data
+
+
+def _size(count: int) -> str:
+    return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count // 1024} KB"
+
+
+def read_file(path: Path, encoding: str | None = None) -> str:
+    """The decoded text of one letter. Opened read-only; never written."""
+    return decode(read_bytes(path), str(path), encoding)
 
 
 def read_stdin(encoding: str | None = None) -> str:
@@ -194,10 +209,25 @@ def read_stdin(encoding: str | None = None) -> str:
     return decode(data, "-", encoding)
 
 
+def visible(text: str) -> str:
+    """Text safe to print in a one-line message or a machine-readable report: control and
+    format characters (line breaks, tabs, escapes, bidi overrides such as U+202E) are
+    shown as escapes, so a file name cannot forge report lines or reorder what is shown."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs"):
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def display_name(name: str) -> str:
     """A path safe to print: undecodable bytes and control characters made visible."""
-    clean = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return _CONTROL.sub("?", clean)
+    return visible(name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
 def expand_paths(

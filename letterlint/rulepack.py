@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from letterlint import patternlimits as limits
 from letterlint.kinds import LABEL_KINDS
 from letterlint.model import FAMILIES, Severity
 from letterlint.patterncache import Compiled, PatternCache
@@ -150,6 +150,8 @@ class _Where:
 def _blocks(raw: str, path: Path, count: int) -> list[_Where]:
     """One location per [[rule]] table, in file order (tomllib keeps that order)."""
     starts = [m.start() for m in _RULE_HEADER.finditer(raw)]
+    if not count:
+        return []
     if len(starts) != count:  # rules written inline: fall back to the whole file
         return [_Where(path, raw) for _ in range(count)]
     ends = [*starts[1:], len(raw)]
@@ -180,15 +182,20 @@ def _compile(
             return Compiled(re.compile(source(), flags), None, None)
         import regex  # user patterns run under a time limit; see checks.base.finditer
 
-        return Compiled(regex.compile(source(), flags | regex.V0), None, None)
+        for pattern in patterns:
+            limits.check(pattern)
+        with limits.compile_budget():
+            return Compiled(regex.compile(source(), flags | regex.V0), None, None)
     except Exception as exc:  # re.error, PatternError, regex.error (not a subclass of re.error)
         raise RuleError(f"{where(key)}: rule {rule.id}: {_culprit(patterns, exc)}") from None
 
 
 def _culprit(patterns: tuple[str, ...], exc: Exception) -> str:
     """Which of the rule's patterns is broken, without positions in the expanded source."""
-    if isinstance(exc, PatternError):
+    if isinstance(exc, (PatternError, limits.PatternLimitError, limits.CompileTimeout)):
         return str(exc)
+    if isinstance(exc, MemoryError):
+        return "pattern needs too much memory to compile (counted repetitions?)"
     for pattern in patterns:
         try:
             re.compile(expand(pattern))
@@ -406,21 +413,13 @@ def _parse_profile(data: dict[str, Any], raw: str, path: Path) -> Profile:
 
 
 def _read_toml(path: Path, cache: PatternCache | None = None) -> tuple[dict[str, Any], str]:
-    from letterlint.config import toml_error
+    from letterlint.config import loads_toml, read_toml_text
 
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise RuleError(f"{path}: not valid UTF-8 at byte {exc.start}; rule packs are UTF-8 text") from None
-    except OSError as exc:
-        raise RuleError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None
-    try:
-        if cache is not None:  # the built-in packs: parsed once per installation
-            key = "toml:" + hashlib.sha1(raw.encode()).hexdigest()
-            return cache.memo(key, lambda: tomllib.loads(raw)), raw
-        return tomllib.loads(raw), raw
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleError(toml_error(path, exc)) from None
+    raw = read_toml_text(path, "a rule pack", RuleError)
+    if cache is not None:  # the built-in packs: parsed once per installation
+        key = "toml:" + hashlib.sha1(raw.encode()).hexdigest()
+        return cache.memo(key, lambda: loads_toml(raw, path, RuleError)), raw
+    return loads_toml(raw, path, RuleError), raw
 
 
 def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:

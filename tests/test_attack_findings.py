@@ -9,6 +9,9 @@ from __future__ import annotations
 import gc
 import importlib.util
 import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -146,3 +149,314 @@ def test_finding_4_corrupt_entry_is_rebuilt_not_fatal(tmp_path: Path, monkeypatc
         assert usercache.read(entry) is not None  # rebuilt and signed again
     finally:
         nlp.syllable_table.cache_clear()
+
+
+# -- finding 2: .docx skips every input guard ----------------------------------------------
+
+_LETTER = "Dear Sam,\nI can't live without you.\n\nLove,\nJo\n"
+
+
+def test_finding_2_docx_gets_every_input_guard(run_cli, tmp_path: Path) -> None:
+    import zipfile
+
+    os.mkfifo(tmp_path / "pipe.docx")  # a named pipe with no writer must not hang
+    (tmp_path / "zero.docx").symlink_to("/dev/zero")  # an endless device must not fill memory
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (50 * 1024 * 1024))  # 50 MB, ~50 KB packed
+    assert bomb.stat().st_size < 1024 * 1024
+    for name, expected in (
+        ("pipe.docx", "pipe.docx: "),
+        ("zero.docx", "too large"),
+        ("bomb.docx", "zip bomb"),
+    ):
+        proc = run_cli(name, cwd=tmp_path)
+        _out, err = decoded(proc)
+        assert proc.returncode == 2, (name, err)
+        assert expected in err and "Traceback" not in err, (name, err)
+        # The same guards for `letterlint ignore FILE:LINE RULE`.
+        proc = run_cli("ignore", f"{name}:2", "desperation/cant-live-without", cwd=tmp_path)
+        err = decoded(proc)[1]
+        assert proc.returncode == 2 and "Traceback" not in err, (name, err)
+        assert not (tmp_path / ".letterlint-ignore.toml").exists()
+
+
+# -- finding 3: --output overwrites a letter read from stdin -------------------------------
+
+
+def test_finding_3_output_never_replaces_a_letter_or_a_stranger(run_cli, tmp_path: Path) -> None:
+    letter = tmp_path / "draft.txt"
+    letter.write_text(_LETTER, encoding="utf-8")
+    proc = run_cli("-", "--output", "draft.txt", input=letter.read_bytes(), cwd=tmp_path)
+    assert proc.returncode == 2 and "refusing to overwrite" in decoded(proc)[1]
+    # letterlint - --output X < draft.txt, X another name of draft.txt: by device and inode
+    os.link(letter, tmp_path / "same-inode.txt")
+    with letter.open("rb") as stdin:
+        proc = subprocess.run(
+            [sys.executable, "-m", "letterlint", "-", "--output", "same-inode.txt"],
+            stdin=stdin, capture_output=True, cwd=tmp_path, env=_cli_env(), timeout=120,
+        )  # fmt: skip
+    assert proc.returncode == 2 and b"refusing to overwrite the letter" in proc.stderr
+    assert letter.read_text(encoding="utf-8") == _LETTER
+    # Not a report letterlint wrote: kept unless --force.
+    notes = tmp_path / "notes.txt"
+    notes.write_text("shopping: milk, eggs\n", encoding="utf-8")
+    proc = run_cli("draft.txt", "--output", "notes.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and "not a letterlint report" in decoded(proc)[1]
+    assert notes.read_text(encoding="utf-8") == "shopping: milk, eggs\n"
+    for fmt in ("json", "sarif", "gcc", "html", "rich"):  # an earlier report may be replaced
+        report = tmp_path / f"report.{fmt}"
+        for _ in range(2):
+            assert (
+                run_cli("draft.txt", "--format", fmt, "--output", report.name, cwd=tmp_path).returncode == 1
+            )
+    assert run_cli("draft.txt", "--output", "notes.txt", "--force", cwd=tmp_path).returncode == 1
+    assert "score" in notes.read_text(encoding="utf-8")
+
+
+def _cli_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+# -- finding 5: concurrent `letterlint ignore` loses entries -------------------------------
+
+
+def test_finding_5_concurrent_ignores_keep_every_entry(tmp_path: Path) -> None:
+    from letterlint import ignores
+
+    real_folder = tmp_path / "real"
+    real_folder.mkdir()
+    real = real_folder / "shared-ignore.toml"
+    real.write_text(ignores._HEADER, encoding="utf-8")
+    real.chmod(0o640)
+    (tmp_path / ".letterlint-ignore.toml").symlink_to(real)
+    letter = tmp_path / "letter.txt"
+    letter.write_text(_LETTER, encoding="utf-8")
+    script = (
+        "import sys; from pathlib import Path; from letterlint import ignores; "
+        "ignores.add(Path(sys.argv[1]), 'desperation/begging', sys.argv[2], 'x')"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, str(letter), f"{n:012x}"], env=_cli_env())
+        for n in range(12)
+    ]
+    assert [p.wait(timeout=120) for p in procs] == [0] * 12
+    assert (tmp_path / ".letterlint-ignore.toml").is_symlink()  # written through, not replaced
+    kept = ignores.parse(real.read_text(encoding="utf-8"), real).entries
+    assert sorted(e.fingerprint or "" for e in kept) == [f"{n:012x}" for n in range(12)]
+    assert real.stat().st_mode & 0o777 == 0o640
+
+
+# -- finding 6: user rule packs can hang or exhaust memory ---------------------------------
+
+
+def _pack(tmp_path: Path) -> Path:
+    (tmp_path / "rules").mkdir()
+    (tmp_path / ".letterlint.toml").write_text('rules = ["rules"]\n', encoding="utf-8")
+    (tmp_path / "letter.txt").write_text(_LETTER, encoding="utf-8")
+    return tmp_path / "rules" / "a.toml"
+
+
+@pytest.mark.parametrize("pattern", ["x{100000000}", "(?:ab{1000}){1000}", "a" * 6000])
+def test_finding_6_rule_pack_patterns_are_bounded(pattern: str, run_cli, tmp_path: Path) -> None:
+    pack = _pack(tmp_path)
+    pack.write_text(
+        f'\n[[rule]]\nid = "desperation/mine"\nmessage = "m"\npatterns = ["{pattern}"]\n', encoding="utf-8"
+    )
+    proc = run_cli("letter.txt", cwd=tmp_path)
+    err = decoded(proc)[1]
+    assert proc.returncode == 2 and "Traceback" not in err
+    assert f"{pack}:5: rule desperation/mine: pattern" in err, err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+def test_finding_6_rule_pack_files_get_reader_guards(kind: str, run_cli, tmp_path: Path) -> None:
+    pack = _pack(tmp_path)
+    if kind == "fifo":
+        os.mkfifo(pack)
+    else:
+        pack.symlink_to("/dev/zero")
+    proc = run_cli("letter.txt", cwd=tmp_path)
+    err = decoded(proc)[1]
+    assert "Traceback" not in err and "internal error" not in err
+    assert proc.returncode == (1 if kind == "fifo" else 2), err  # an empty pack; an endless one
+    if kind == "zero":
+        assert "too large for a rule pack" in err
+
+
+# -- finding 8: file names forge report lines ----------------------------------------------
+
+
+def test_finding_8_file_names_cannot_forge_report_lines(run_cli, tmp_path: Path) -> None:
+    name = "a\nfake.txt:1:1: error: forged [x]\r\t\u202ez.txt"
+    (tmp_path / name).write_text(_LETTER, encoding="utf-8")
+    for fmt in ("gcc", "rich"):
+        proc = run_cli(name, "--format", fmt, cwd=tmp_path)
+        out, _ = decoded(proc)
+        assert proc.returncode == 1
+        assert not any(line.startswith("fake.txt") for line in out.splitlines()), out
+        assert "\r" not in out and "\u202e" not in out
+    missing = name.replace("z.txt", "gone.txt")
+    proc = run_cli(missing, cwd=tmp_path)
+    err = decoded(proc)[1]
+    assert proc.returncode == 2 and len(err.splitlines()) == 1 and "\\x0a" in err, err
+
+
+# -- finding 9: --jobs leaves orphans ------------------------------------------------------
+
+
+def test_finding_9_workers_die_with_the_parent(tmp_path: Path) -> None:
+    import signal
+
+    from letterlint.batch import default_jobs
+
+    for i in range(40):
+        (tmp_path / f"l{i:02}.txt").write_text(_LETTER * 200, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "letterlint", "--jobs", "64", str(tmp_path)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_cli_env(),
+    )  # fmt: skip
+    children: set[int] = set()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(children) < 2 and proc.poll() is None:
+        children = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(children) <= default_jobs() + 1  # capped at the cores (+1: the pool's helper)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in children):
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in children)
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+# -- finding 10: a user section rule that times out loses the whole letter -----------------
+
+
+def test_finding_10_section_rule_runs_under_the_guard(run_cli, tmp_path: Path) -> None:
+    (tmp_path / "rules" / "profiles").mkdir(parents=True)
+    (tmp_path / ".letterlint.toml").write_text('rules = ["rules"]\nprofile = "slow"\n', encoding="utf-8")
+    (tmp_path / "rules" / "slow.toml").write_text(
+        '[[rule]]\nid = "missing-section/slow-part"\nkind = "section"\nmessage = "m"\n'
+        'patterns = ["(?:a+)+b"]\nboundaries = false\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "rules" / "profiles" / "slow.toml").write_text(
+        '[profile]\nname = "slow"\nsections = ["greeting", "slow-part"]\n', encoding="utf-8"
+    )
+    (tmp_path / "letter.txt").write_text(
+        "Dear Sam,\n\nI can't live without you. " + "a" * 40 + "\n\nLove,\nJo\n", encoding="utf-8"
+    )
+    proc = run_cli("--format", "json", "letter.txt", cwd=tmp_path)
+    out, err = decoded(proc)
+    assert proc.returncode == 1, err  # the letter is still checked, not "could not be read"
+    rules = {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
+    assert "desperation/cant-live-without" in rules and "missing-section/slow-part" in rules
+    assert "internal error in rule missing-section/slow-part" in err
+
+
+# -- finding 11: smaller ones --------------------------------------------------------------
+
+
+def test_finding_11_smaller_ones(run_cli, tmp_path: Path) -> None:
+    from letterlint import ignores
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text(_LETTER + "I wrote this \u202eevil\u202c line, sadly.\n", encoding="utf-8")
+
+    # Reading a long ignore list is linear: 20,000 entries, parsed in well under a second's
+    # work per 1,000 (measured as a ratio against 2,000, not as a time).
+    def entries(n: int) -> str:
+        return "".join(f'[[disable]]\nfile = "f{i}.txt"\nrule = "clarity"\n' for i in range(n))
+
+    def best(raw: str) -> float:
+        times = []
+        for _ in range(2):
+            start = time.perf_counter()
+            ignores.parse(raw, tmp_path / "x.toml")
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    assert best(entries(20_000)) / best(entries(2_000)) < 30
+    # --encoding punycode: one line, exit 2.
+    proc = run_cli("--encoding", "punycode", str(letter))
+    assert proc.returncode == 2 and "cannot decode as punycode" in decoded(proc)[1]
+    # Deeply nested TOML: file and line.
+    (tmp_path / "deep").mkdir()
+    (tmp_path / "deep" / ".letterlint.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
+    (tmp_path / "deep" / "l.txt").write_text(_LETTER)
+    proc = run_cli("l.txt", cwd=tmp_path / "deep")
+    assert proc.returncode == 2 and ".letterlint.toml:1: invalid TOML: nested too deeply" in decoded(proc)[1]
+    # A malformed ignore list: one config error for the run, not an internal error per letter.
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / ".letterlint-ignore.toml").write_text("[[ignore]]\nfile = 3\n")
+    for i in range(3):
+        (tmp_path / "bad" / f"l{i}.txt").write_text(_LETTER)
+    proc = run_cli("bad", cwd=tmp_path)
+    err = decoded(proc)[1]
+    assert proc.returncode == 2 and len(err.splitlines()) == 1 and "internal error" not in err, err
+    # U+202E never reaches the terminal in the tone line (nor anywhere in the report).
+    out = decoded(run_cli(str(letter)))[0]
+    assert "\u202e" not in out and "tone:" in out
+    # An ASCII-only output encoding does not crash `explain`.
+    proc = run_cli("explain", "desperation/begging", env={"PYTHONIOENCODING": "ascii"})
+    assert proc.returncode == 0 and b"desperation/begging" in proc.stdout
+    # An empty folder is no input: said so, exit 2.
+    (tmp_path / "empty").mkdir()
+    proc = run_cli("empty", cwd=tmp_path)
+    assert proc.returncode == 2 and "no letters found in empty" in decoded(proc)[1]
+
+
+def test_finding_11_discovery_skips_folders_and_files_of_other_users(run_cli, tmp_path: Path) -> None:
+    from letterlint.config import discover, skipped_notices
+
+    if os.geteuid() != 0:
+        pytest.skip("needs root to give a folder to another user")
+    shared = tmp_path / "shared"
+    mine = shared / "mine"
+    mine.mkdir(parents=True)
+    (shared / ".letterlint.toml").write_text('ignore = ["desperation"]\n')
+    (shared / ".letterlint-ignore.toml").write_text(
+        '[[disable]]\nfile = "mine/l.txt"\nrule = "desperation"\n'
+    )
+    os.chown(shared, 65534, 65534)  # nobody's folder, like a shared /tmp
+    (mine / "l.txt").write_text(_LETTER)
+    assert discover(mine) is None
+    notes = skipped_notices()
+    assert any(".letterlint.toml" in n and "another user" in n for n in notes), notes
+    proc = run_cli("l.txt", cwd=mine)
+    out, err = decoded(proc)
+    assert proc.returncode == 1 and "desperation/cant-live-without" in out  # nothing was silenced
+    assert "skipped" in err and "belongs to another user" in err
+    # A file of another user in one's own folder is skipped too.
+    os.chown(shared, 0, 0)
+    os.chown(shared / ".letterlint.toml", 65534, 65534)
+    os.chown(shared / ".letterlint-ignore.toml", 65534, 65534)
+    proc = run_cli("l.txt", cwd=mine)
+    out, err = decoded(proc)
+    assert proc.returncode == 1 and "desperation/cant-live-without" in out
+    assert "it belongs to another user" in err

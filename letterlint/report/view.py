@@ -219,6 +219,9 @@ class Arc:
 
 
 def clip(text: str, width: int) -> str:
+    from letterlint.report.source import printable  # a quote never carries a bidi override
+
+    text = printable(text)
     return f"“{text}”" if len(text) <= width else f"“{text[: max(1, width - 1)].rstrip()}…”"
 
 
