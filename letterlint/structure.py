@@ -89,6 +89,10 @@ _INLINE_DASH_SIGNATURE = re.compile(
     r"(?<=[.!?\s])\s*[-–—~]{1,2}\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$"
 )
 _NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}\s*[,.]?$")
+# Words of a sentence addressed to someone, never of an address or a date line.
+_PERSONAL = re.compile(r"\b(?:i|i'm|i’m|im|you|u|we|me|my|your|ur)\b", re.IGNORECASE)
+_NAME_PARTICLE_WORDS = "de da di du del van von der den le la al bin binti ibn ben st"
+_NAME_PARTICLES = frozenset(_NAME_PARTICLE_WORDS.split())
 _NOT_NAME_WORDS = (
     "anyway whatever idk bye ok okay fine so well yeah yes no nothing goodbye sorry please thanks "
     "nevermind lol i you me we my your it miss thank see talk soon hi hey dear love always forever "
@@ -230,7 +234,7 @@ def _top(filled: list[Line], headings: frozenset[int]) -> _Top:
     if greet_at is not None and not all(_frame_line(ln, headings) for ln in window[:greet_at]):
         greet_at = None  # prose before it: this "Dear ..." is inside the letter
     i = 0
-    if window and (window[0].number in headings or _is_title(window, greet_at)):
+    if window and greet_at != 0 and (window[0].number in headings or _is_title(window, greet_at)):
         top.title = window[0].span
         i = 1
     # A heading after the title, or an address/date block, up to the greeting.
@@ -289,7 +293,9 @@ def _frame_line(line: Line, headings: frozenset[int]) -> bool:
     if line.words > 10 or len(line.text) > 80:
         return False
     return not _END_PUNCT.search(line.text.rstrip(",")) or (
-        line.text.endswith(".") and _HEADER_LINE.match(line.text) is not None
+        line.text.endswith(".")
+        and _HEADER_LINE.match(line.text) is not None
+        and not _PERSONAL.search(line.text)
     )
 
 
@@ -310,7 +316,11 @@ def _is_title(window: list[Line], greet_at: int | None) -> bool:
 
 def _looks_like_date_block(header: list[Line]) -> bool:
     """Without a greeting below, only a block with a date or street number is a header."""
-    return len(header) <= 5 and all(re.search(r"\d", ln.text) for ln in header[:1])
+    return (
+        len(header) <= 5
+        and all(re.search(r"\d", ln.text) for ln in header[:1])
+        and not any(_PERSONAL.search(ln.text) for ln in header)
+    )
 
 
 # -- the bottom: e-mail tail, footnotes, P.S., sign-off --------------------------------
@@ -414,7 +424,7 @@ def _sign_off_of(
             or _KISSES.match(first.text)
         )
         if apart and (strong or _is_name(first.text)):
-            return j, Span(first.span.start, filled[end - 1].span.end), signature
+            return j, Span(first.span.start, filled[end - 1].span.end), None
     return None
 
 
@@ -468,10 +478,13 @@ def _is_name(text: str) -> bool:
     stripped = re.sub(r"[\s,]+(?:x+o*x*|xoxo+|<3)$", "", stripped, flags=re.IGNORECASE)
     if not stripped or len(stripped) > 40 or not _NAME.match(stripped):
         return False
-    words = [w.lower() for w in _WORD.findall(stripped)]
+    raw_words = _WORD.findall(stripped)
+    words = [w.lower() for w in raw_words]
     if not words or len(words) > 4 or any(w in _NOT_NAMES for w in words):
         return False
-    return stripped[0].isupper() or len(words) <= 2
+    if all(w.islower() for w in raw_words):
+        return len(words) <= 2  # "ellie", "sam b"
+    return all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in raw_words)
 
 
 def _inline_signature(line: Line) -> Span | None:
@@ -484,6 +497,20 @@ def _inline_signature(line: Line) -> Span | None:
 
 
 # -- paragraphs -----------------------------------------------------------------------
+
+
+# Words a thought cannot end on: a letter whose last line ends on one stopped mid-sentence.
+_DANGLING = re.compile(
+    r"(?:\b(?:and|but|or|so|because|cause|cos|the|a|an|to|of|if|when|that|with|my|your|for|i|we|is|was|"
+    r"just|then|like|about|at|in|on)|[,;:(—–-]|\.\.\.|…)\s*$",
+    re.IGNORECASE,
+)
+
+
+def stops_mid_thought(sentence: str) -> bool:
+    """ "... and then I" / "I just wish...": the letter breaks off rather than ending."""
+    tail = sentence[-40:].rstrip()
+    return not tail or _DANGLING.search(tail) is not None
 
 
 def paragraph_breaks(lines: list[Line]) -> list[int]:
