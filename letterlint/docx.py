@@ -104,17 +104,20 @@ def read(path: Path) -> WordText:
 
 
 def _reading_order(document: object) -> tuple[list[str], frozenset[int]]:
-    """Paragraphs and tables as the reader meets them. A table row becomes one line, its cells
-    separated by tabs, so nothing in a table is skipped; Title and Heading styles are noted."""
+    """Paragraphs and tables as the reader meets them. A table becomes one block with a line per
+    row, its cells separated by tabs, so nothing in a table is skipped; Title and Heading styles
+    are noted."""
     from docx.table import Table
 
     paragraphs: list[str] = []
     headings: set[int] = set()
     for block in document.iter_inner_content():  # type: ignore[attr-defined]
-        if isinstance(block, Table):
-            for row in block.rows:
-                cells = [cell.text.replace("\n", " ").strip() for cell in row.cells]
-                paragraphs.append("\t".join(_unique(cells)))
+        if isinstance(block, Table):  # one block, a line per row
+            rows = [
+                "\t".join(_unique([c.text.replace("\n", " ").strip() for c in row.cells]))
+                for row in block.rows
+            ]
+            paragraphs.append("\n".join(rows))
             continue
         style = (block.style.name if block.style is not None else "") or ""
         if style == "Title" or style.startswith("Heading"):

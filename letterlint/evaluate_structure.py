@@ -115,7 +115,8 @@ def found_parts(draft: drafts.Draft) -> tuple[dict[str, list[str]], int]:
     number of body paragraphs."""
     doc = Document(draft.lint_text, draft.headings)
     st = doc.structure
-    text = draft.lint_text
+    # Markdown keeps every offset, so compare with what the writer wrote (an <address> too).
+    text = draft.text if draft.kind == drafts.MARKDOWN else draft.lint_text
 
     def first_line(span: Span | None) -> list[str]:
         if span is None:

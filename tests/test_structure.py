@@ -71,7 +71,7 @@ def test_a_date_alone_at_the_top_without_a_greeting() -> None:
         (
             "Your ex girlfriend's best friend,\nShelby\nxoxo",
             "Your ex girlfriend's best friend,\nShelby\nxoxo",
-            None,
+            "Shelby\nxoxo",
         ),
         ("- An old friend", "- An old friend", None),
         ("Sincerely,\n[Your Name]", "Sincerely,\n[Your Name]", "[Your Name]"),
