@@ -268,3 +268,18 @@ def test_word_tables_are_read_as_text(tmp_path: Path) -> None:
     draft = drafts.read(build_docx({"blocks": blocks}, tmp_path / "t.docx"), "t.docx")
     assert "The green coat\tSaturday" in draft.text
     assert "The green coat" in draft.lint_text
+
+
+@pytest.mark.parametrize(
+    "text, stops",
+    [
+        ("Dear Sam,\n\nThe lake was cold. Drop me a line sometime.", False),
+        ("Dear Sam,\n\nThe lake was cold. Hope the move goes well!", False),
+        ("Dear Sam,\n\nI went back to the lake. The water was cold.", True),
+        ("Dear Sam,\n\nI went back to the lake and the water was", True),
+        ("Dear Sam,\n\nThe lake was cold.\n\nWith love,\nYour husband.", False),
+    ],
+)
+def test_no_closing_only_when_the_letter_really_stops(text: str, stops: bool) -> None:
+    result = default_engine().lint(text, profile="general")
+    assert ("weak-closing/no-closing" in [f.rule for f in result.findings]) is stops
