@@ -51,7 +51,10 @@ class LintService:
             raise BadRequest(f"unknown profile {chosen!r} (known: {known})")
         draft = drafts.from_text(text, name or DEFAULT_NAME)
         with self.lock:
-            result = drafts.lint(self.engine, draft, profile=chosen, selection=self.selection).result
+            if draft.kind == drafts.TEXT:  # no markup to blank and no ignore file: the engine alone
+                result = self.engine.lint(text, profile=chosen, path=draft.name, selection=self.selection)
+            else:
+                result = drafts.lint(self.engine, draft, profile=chosen, selection=self.selection).result
         return as_data([result])
 
     def setup(self) -> dict[str, Any]:

@@ -244,7 +244,7 @@
       stack.pop();
     }
     upTo(text.length);
-    fragment.appendChild(document.createTextNode("\n\u200b")); // the textarea's last line, even if empty
+    fragment.appendChild(document.createTextNode("\u200b")); // a last empty line shows, as in the textarea
     backdrop.replaceChildren(fragment);
   }
 
