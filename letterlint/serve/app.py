@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import socketserver
+import sys
 import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -57,6 +58,14 @@ class LetterServer(ThreadingHTTPServer):
         """As HTTPServer's, less its look-up of this host's name: no resolver is ever asked."""
         socketserver.TCPServer.server_bind(self)
         self.server_name, self.server_port = "127.0.0.1", int(self.server_address[1])
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """socketserver would print a traceback, whose values may quote a letter: one line instead."""
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError)):  # a tab closed, a connection went idle
+            return
+        kind = type(error).__name__
+        print(f"letterlint: a request failed ({kind})", file=sys.stderr)
 
     @property
     def port(self) -> int:
@@ -144,6 +153,12 @@ class Handler(BaseHTTPRequestHandler):
             self._linting_ms = (time.perf_counter() - began) * 1000
         except BadRequest as exc:
             self._error(HTTPStatus.BAD_REQUEST, str(exc))
+            return
+        except Exception as exc:  # a bug: one line that names it, and never the letter
+            print(
+                f"letterlint: internal error while checking a letter ({type(exc).__name__})", file=sys.stderr
+            )
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error ({type(exc).__name__})")
             return
         self._json(HTTPStatus.OK, report)
 
