@@ -13,6 +13,7 @@ import zipfile
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from letterlint.reader import MAX_BYTES, InputError, read_bytes
 
@@ -21,7 +22,19 @@ _SEPARATOR = "\n\n"
 
 @dataclass(frozen=True)
 class WordText:
-    paragraphs: list[str]
+    paragraphs: list[str]  # Word paragraphs and table rows, in reading order
+    heading_indexes: frozenset[int] = frozenset()  # paragraphs styled Title or Heading N
+
+    @property
+    def headings(self) -> frozenset[int]:
+        """0-based lines of `lint_text` that are headings (a paragraph may hold line breaks)."""
+        lines: set[int] = set()
+        line = 0
+        for i, text in enumerate(self.paragraphs):
+            if i in self.heading_indexes:
+                lines.add(line)
+            line += text.count("\n") + 2
+        return frozenset(lines)
 
     @property
     def lint_text(self) -> str:
@@ -91,11 +104,17 @@ def check_package(archive: zipfile.ZipFile, name: str) -> None:
 
 def read(path: Path) -> WordText:
     """The paragraphs of a Word draft, read with the same guards as any letter."""
-    name = str(path)
-    data = read_bytes(path, MAX_BYTES)
-    stream = io.BytesIO(data)
+    return from_bytes(read_bytes(path, MAX_BYTES), str(path))
+
+
+def from_bytes(data: bytes, name: str) -> WordText:
+    """A Word document in memory (read from disk, or the local page's file picker): never
+    written anywhere, and its zip directory checked before anything is inflated."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: {len(data) // (1024 * 1024)} MB is too large for a letter (limit 20 MB)")
+    source = io.BytesIO(data)
     try:
-        with zipfile.ZipFile(stream) as archive:
+        with zipfile.ZipFile(source) as archive:
             check_package(archive, name)
     except InputError:
         raise
@@ -103,13 +122,19 @@ def read(path: Path) -> WordText:
         raise InputError(f"{name}: not a Word document (.docx is a zip package)") from None
     except (ValueError, OSError) as exc:
         raise InputError(f"{name}: cannot read this Word document ({exc})") from None
-    stream.seek(0)
+    source.seek(0)
+    return _parse(source, name)
+
+
+def _parse(source: str | IO[bytes], name: str) -> WordText:
     try:
         import docx  # python-docx; imported only for Word drafts
         from docx.opc.exceptions import PackageNotFoundError
 
-        document = docx.Document(stream)
-        paragraphs = [p.text for p in document.paragraphs]
+        document = docx.Document(source)
+        paragraphs, headings = _reading_order(document)
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
     except PackageNotFoundError:
         raise InputError(f"{name}: not a Word document") from None
     except (KeyError, ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
@@ -117,4 +142,36 @@ def read(path: Path) -> WordText:
         raise InputError(f"{name}: cannot read this Word document ({reason})") from None
     except Exception as exc:  # lxml errors on a damaged document part
         raise InputError(f"{name}: cannot read this Word document ({type(exc).__name__})") from None
-    return WordText(paragraphs)
+    return WordText(paragraphs, headings)
+
+
+def _reading_order(document: object) -> tuple[list[str], frozenset[int]]:
+    """Paragraphs and tables as the reader meets them. A table becomes one block with a line per
+    row, its cells separated by tabs, so nothing in a table is skipped; Title and Heading styles
+    are noted."""
+    from docx.table import Table
+
+    paragraphs: list[str] = []
+    headings: set[int] = set()
+    for block in document.iter_inner_content():  # type: ignore[attr-defined]
+        if isinstance(block, Table):  # one block, a line per row
+            rows = [
+                "\t".join(_unique([c.text.replace("\n", " ").strip() for c in row.cells]))
+                for row in block.rows
+            ]
+            paragraphs.append("\n".join(rows))
+            continue
+        style = (block.style.name if block.style is not None else "") or ""
+        if style == "Title" or style.startswith("Heading"):
+            headings.add(len(paragraphs))
+        paragraphs.append(block.text)
+    return paragraphs, frozenset(headings)
+
+
+def _unique(cells: list[str]) -> list[str]:
+    """Merged cells repeat their text in python-docx's row view; keep each once."""
+    out: list[str] = []
+    for cell in cells:
+        if not out or cell != out[-1]:
+            out.append(cell)
+    return out
