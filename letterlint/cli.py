@@ -115,8 +115,7 @@ def _sub_explain(argv: list[str]) -> int:
 def _sub_lsp(argv: list[str]) -> int:
     from letterlint.lsp import serve
 
-    serve(argv)
-    return EXIT_OK
+    return serve(argv)
 
 
 def _sub_serve(argv: list[str]) -> int:

@@ -26,20 +26,25 @@ import asyncio
 import contextlib
 import logging
 import re
+import sys
 from bisect import bisect_right
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from letterlint import __version__, drafts
 from letterlint.config import Config, ConfigError, resolve
 from letterlint.engine import Engine, Selection
 from letterlint.ignores import letter_level
 from letterlint.model import Finding, Severity, Span
+from letterlint.reader import MAX_BYTES
 from letterlint.rulepack import Rule, RuleError
 
 log = logging.getLogger("letterlint.lsp")
@@ -49,6 +54,9 @@ CMD_IGNORE = "letterlint.ignoreOccurrence"
 CMD_DISABLE = "letterlint.disableRule"
 DEFAULT_DEBOUNCE_MS = 150
 DEFAULT_MAX_CHARS = 200_000  # about 35,000 words; a letter is a few hundred
+MAX_DEBOUNCE_MS = 5_000  # a larger setting would silently stop re-linting
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024  # one JSON-RPC message; a bigger one is read and dropped
+_HEADER_LINE_BYTES = 64 * 1024
 _SEVERITY = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
@@ -84,10 +92,10 @@ class Settings:
                 setattr(self, key, _names(data[key]))
         for key in ("debounce_ms", "debounceMs"):  # snake_case or the camelCase of editor settings
             if _count(data.get(key), minimum=0):
-                self.debounce_ms = data[key]
+                self.debounce_ms = min(data[key], MAX_DEBOUNCE_MS)
         for key in ("max_chars", "maxChars"):
             if _count(data.get(key), minimum=1):
-                self.max_chars = data[key]
+                self.max_chars = min(data[key], MAX_BYTES)
 
 
 def _count(value: Any, minimum: int) -> bool:
@@ -170,8 +178,16 @@ def uri_to_path(uri: str) -> Path | None:
 class LetterServer:
     def __init__(self) -> None:
         self.ls = LanguageServer(
-            "letterlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full
+            "letterlint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Full,
+            protocol_cls=_Protocol,
         )
+        # Linting runs here, off the event loop, one letter at a time: a long letter never
+        # holds up hover or typing in another. A newer edit makes an older run stale.
+        self.linter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="letterlint-lint")
+        self.runs: dict[str, int] = {}  # uri -> number of its latest lint request
+        self.pending: dict[str, tuple[str, asyncio.Future[Any]]] = {}  # uri -> (text, run)
         self.settings = Settings()
         self.docs: dict[str, DocState] = {}
         self.timers: dict[str, asyncio.TimerHandle] = {}
@@ -205,12 +221,14 @@ class LetterServer:
         @ls.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
         def did_save(params: types.DidSaveTextDocumentParams) -> None:
             state = self.docs.get(params.text_document.uri)
-            self.lint_now(params.text_document.uri, state.version if state else None)
+            if self._open_document(params.text_document.uri) is not None:  # never read from disk
+                self.lint_now(params.text_document.uri, state.version if state else None)
 
         @ls.feature(types.TEXT_DOCUMENT_DID_CLOSE)
         def did_close(params: types.DidCloseTextDocumentParams) -> None:
             uri = params.text_document.uri
             self._cancel(uri)
+            self._drop_run(uri)
             self.docs.pop(uri, None)
             self.publish(uri, None, [])
 
@@ -223,11 +241,13 @@ class LetterServer:
             types.TEXT_DOCUMENT_CODE_ACTION,
             types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
         )
-        def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
+        async def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
+            await self._settled(params.text_document.uri)
             return self.code_actions(params)
 
         @ls.feature(types.TEXT_DOCUMENT_HOVER)
-        def hover(params: types.HoverParams) -> types.Hover | None:
+        async def hover(params: types.HoverParams) -> types.Hover | None:
+            await self._settled(params.text_document.uri)
             return self.hover(params)
 
         @ls.command(CMD_IGNORE)
@@ -262,12 +282,30 @@ class LetterServer:
         for uri, state in list(self.docs.items()):
             self.lint_now(uri, state.version)
 
-    def lint_now(self, uri: str, version: int | None, language_id: str | None = None) -> None:
-        self._cancel(uri)
+    def _open_document(self, uri: str) -> Any:
+        """The editor's copy of an open document, or None: a document that is not open is
+        never read from disk (it could be a named pipe, /dev/zero or gone)."""
         try:
-            document = self.ls.workspace.get_text_document(uri)
-        except Exception:  # closed in the meantime
-            return
+            documents = self.ls.workspace.text_documents
+        except RuntimeError:  # not initialised
+            return None
+        return documents.get(uri) or documents.get(unquote(uri))
+
+    def _drop_run(self, uri: str) -> None:
+        self.runs[uri] = self.runs.get(uri, 0) + 1  # a run in progress is now stale
+        pending = self.pending.pop(uri, None)
+        if pending is not None:
+            pending[1].cancel()  # not started yet: never starts
+
+    def lint_now(
+        self, uri: str, version: int | None, language_id: str | None = None
+    ) -> asyncio.Future[Any] | None:
+        """Start linting the open document in the lint thread; diagnostics are published
+        when it is done, unless the document changed or closed in the meantime."""
+        self._cancel(uri)
+        document = self._open_document(uri)
+        if document is None:
+            return None
         text = document.source
         version = document.version if document.version is not None else version
         path = uri_to_path(uri)
@@ -275,38 +313,83 @@ class LetterServer:
         kind = drafts.kind_for(name, language_id or document.language_id)
         if kind == drafts.DOCX:
             kind = drafts.TEXT  # a .docx is never open as text in an editor; treat what we got as text
+        self._drop_run(uri)
+        run = self.runs[uri]
+        if len(text) > self.settings.max_chars:
+            state = DocState(
+                uri, version, drafts.Draft(name, text, drafts.TEXT, path), LineIndex(text, self.encoding)
+            )
+            state.diagnostics = [self._size_notice(len(text))]
+            self.docs[uri] = state
+            self.publish(uri, version, state.diagnostics)
+            return None
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(self.linter, self._lint, uri, version, text, name, path, kind)
+        self.pending[uri] = (text, future)
+        future.add_done_callback(lambda done: self._linted(uri, run, done))
+        return future
+
+    def _lint(
+        self, uri: str, version: int | None, text: str, name: str, path: Path | None, kind: str
+    ) -> tuple[DocState, str | None]:
+        """In the lint thread: the document's new state, and an error to show (or None)."""
         state = DocState(
             uri, version, drafts.Draft(name, text, drafts.TEXT, path), LineIndex(text, self.encoding)
         )
-        self.docs[uri] = state
-        if len(text) > self.settings.max_chars:
-            state.diagnostics = [self._size_notice(len(text))]
-            self.publish(uri, version, state.diagnostics)
-            return
         try:
             state.draft = drafts.from_text(text, name, path, kind)
             engine, profile, selection = self.context(path, name)
             linted = drafts.lint(engine, state.draft, profile=profile, selection=selection)
         except (ConfigError, RuleError) as exc:
             state.diagnostics = [self._problem(str(exc), "config")]
-            self._show_once(f"letterlint: {exc}")
+            return state, f"letterlint: {exc}"
         except Exception as exc:  # never take the editor's server down over one letter
             log.exception("lint failed")
             reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
             state.diagnostics = [self._problem(f"letterlint internal error: {reason}", "internal")]
-        else:
-            state.findings = linted.result.findings
-            state.fingerprints = linted.fingerprints
-            state.sentences = linted.result.sentence_spans
-            state.diagnostics = [
-                self.diagnostic(f, engine.ruleset.rules.get(f.rule), state)
-                for f in state.findings
-                if not f.letter_level
-            ]
-            whole = [f for f in state.findings if f.letter_level]
-            if whole:  # missing parts: one diagnostic on the first line, not one per part
-                state.diagnostics.insert(0, self._letter_level(whole))
-        self.publish(uri, version, state.diagnostics)
+            return state, None
+        state.findings = linted.result.findings
+        state.fingerprints = linted.fingerprints
+        state.sentences = linted.result.sentence_spans
+        state.diagnostics = [
+            self.diagnostic(f, engine.ruleset.rules.get(f.rule), state)
+            for f in state.findings
+            if not f.letter_level
+        ]
+        whole = [f for f in state.findings if f.letter_level]
+        if whole:  # missing parts: one diagnostic on the first line, not one per part
+            state.diagnostics.insert(0, self._letter_level(whole))
+        return state, None
+
+    def _linted(self, uri: str, run: int, done: asyncio.Future[Any]) -> None:
+        """Back on the event loop: publish, unless this run was overtaken or cancelled."""
+        if self.pending.get(uri, (None, None))[1] is done:
+            del self.pending[uri]
+        if done.cancelled() or self.runs.get(uri) != run or self._open_document(uri) is None:
+            return
+        if done.exception() is not None:  # pragma: no cover - _lint catches everything
+            log.error("lint failed: %s", done.exception())
+            return
+        state, problem = done.result()
+        self.docs[uri] = state
+        if problem:
+            self._show_once(problem)
+        self.publish(uri, state.version, state.diagnostics)
+
+    async def _settled(self, uri: str) -> None:
+        """Wait until the state of an open document matches its text (a hover right after
+        typing); a document that is not open is left alone."""
+        document = self._open_document(uri)
+        if document is None:
+            return
+        state = self.docs.get(uri)
+        if state is not None and state.draft.text == document.source:
+            return
+        pending = self.pending.get(uri)
+        future = pending[1] if pending and pending[0] == document.source else self.lint_now(uri, None)
+        if future is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.shield(future)
 
     def context(self, path: Path | None, name: str) -> tuple[Engine, str, Selection]:
         """Same discovery as the CLI, started from the letter's folder; editor settings win."""
@@ -427,15 +510,10 @@ class LetterServer:
     # -- requests --
 
     def _state(self, uri: str) -> DocState | None:
-        state = self.docs.get(uri)
-        try:
-            document = self.ls.workspace.get_text_document(uri)
-        except Exception:
-            return state
-        if state is None or state.draft.text != document.source:  # a change is still being debounced
-            self.lint_now(uri, document.version)
-            state = self.docs.get(uri)
-        return state
+        """The linted state of an open document (see _settled); None when it is not open."""
+        if self._open_document(uri) is None:
+            return None
+        return self.docs.get(uri)
 
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
@@ -653,7 +731,7 @@ def explanation_markdown(rule: Rule) -> str:
 # -- entry point ---------------------------------------------------------------------------
 
 
-def serve(argv: list[str]) -> None:
+def serve(argv: list[str]) -> int:
     from letterlint.cli import UsageError, _Parser
 
     parser = _Parser(prog="letterlint lsp", description="Language server for letter drafts, over stdio.")
@@ -667,7 +745,54 @@ def serve(argv: list[str]) -> None:
             logging.basicConfig(filename=args.log_file, level=logging.INFO)
         except OSError as exc:
             raise UsageError(f"{args.log_file}: cannot write log: {exc.strerror or exc}") from None
-    LetterServer().ls.start_io()
+    server = LetterServer()
+    try:
+        server.ls.start_io(_CappedStdin(sys.stdin.buffer), sys.stdout.buffer)
+    finally:
+        server.linter.shutdown(wait=False, cancel_futures=True)
+    # The protocol: exit after shutdown is a clean stop (0); exit without it, or the
+    # client going away, is an error (1).
+    return 0 if server.ls.protocol._shutdown else 1
+
+
+class _Protocol(LanguageServerProtocol):
+    """pygls' protocol, answering requests that come after `shutdown` as the
+    specification asks (InvalidRequest) instead of leaving the client waiting."""
+
+    def handle_message(self, message: Any) -> None:
+        method = getattr(message, "method", None)
+        msg_id = getattr(message, "id", None)
+        if self._shutdown and method not in (None, types.EXIT) and msg_id is not None:
+            error = JsonRpcInvalidRequest("the server is shutting down; no more requests")
+            self._send_response(msg_id, error=error.to_response_error())
+            return
+        super().handle_message(message)
+
+
+class _CappedStdin:
+    """Standard input for the server with a size limit on every message: a header line is
+    read at most 64 KB at a time, and a body over MAX_MESSAGE_BYTES is read in chunks and
+    dropped (the server answers nothing to it and goes on) instead of being held in memory."""
+
+    _DROPPED = b'{"jsonrpc": "2.0", "method": "$/letterlint/messageTooLarge"}'
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def readline(self) -> bytes:
+        return self.stream.readline(_HEADER_LINE_BYTES)
+
+    def read(self, size: int) -> bytes:
+        if size <= MAX_MESSAGE_BYTES:
+            return self.stream.read(size)
+        log.error("dropped a message of %d bytes (limit %d)", size, MAX_MESSAGE_BYTES)
+        left = size
+        while left > 0:
+            chunk = self.stream.read(min(left, 1024 * 1024))
+            if not chunk:
+                return b""  # the client went away
+            left -= len(chunk)
+        return self._DROPPED
 
 
 def _command_action(title: str, diag: types.Diagnostic, command: types.Command) -> types.CodeAction:

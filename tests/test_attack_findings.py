@@ -460,3 +460,84 @@ def test_finding_11_discovery_skips_folders_and_files_of_other_users(run_cli, tm
     out, err = decoded(proc)
     assert proc.returncode == 1 and "desperation/cant-live-without" in out
     assert "it belongs to another user" in err
+
+
+# -- finding 7 (and the server half of finding 1): the language server ---------------------
+
+from tests.test_lsp_protocol import LspClient, client, open_letter, workdir  # noqa: E402, F401
+
+
+def test_finding_1_server_lints_off_its_event_loop(client, workdir: Path) -> None:  # noqa: F811
+    """While a long run-on letter is being linted, hover in another letter is answered."""
+    c = client()
+    other = workdir / "other.txt"
+    other.write_text(_LETTER, encoding="utf-8")
+    diagnostics = open_letter(c, other, _LETTER)
+    at = next(d for d in diagnostics if d["code"] == "desperation/cant-live-without")["range"]["start"]
+    long_letter = SHAPES["comma run"](150_000)
+    long_uri = (workdir / "long.txt").as_uri()
+    c.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": long_uri, "languageId": "plaintext", "version": 1, "text": long_letter}},
+    )
+    hover = c.request("textDocument/hover", {"textDocument": {"uri": other.as_uri()}, "position": at})
+    assert hover is not None and "cant-live-without" in hover["contents"]["value"]
+    # The hover came back before the long letter's diagnostics: it did not wait for them.
+    assert not any(m.get("params", {}).get("uri") == long_uri for m in c.pending)
+    assert c.diagnostics(long_uri, 1) is not None
+
+
+def test_finding_7_language_server_protocol_robustness(client, workdir: Path) -> None:  # noqa: F811
+    c = client({"debounceMs": 10**12})  # clamped: changes are still linted
+    uri = (workdir / "zoe.txt").as_uri()
+    text = (workdir / "zoe.txt").read_text(encoding="utf-8")
+    open_letter(c, workdir / "zoe.txt", text)
+    c.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": text + "\nPlease!!!\n"}]},
+    )
+    assert c.wait(lambda m: m.get("params", {}).get("version") == 2, timeout=60)
+    # Documents that are not open are never read: a named pipe, /dev/zero, a missing file.
+    os.mkfifo(workdir / "pipe.txt")
+    (workdir / "zero.txt").symlink_to("/dev/zero")
+    position = {"line": 0, "character": 0}
+    for name in ("pipe.txt", "zero.txt", "missing.txt"):
+        other = (workdir / name).as_uri()
+        assert c.request("textDocument/hover", {"textDocument": {"uri": other}, "position": position}) is None
+        actions = c.request(
+            "textDocument/codeAction",
+            {
+                "textDocument": {"uri": other},
+                "range": {"start": position, "end": position},
+                "context": {"diagnostics": []},
+            },
+        )
+        assert actions in (None, [])
+        c.notify("textDocument/didSave", {"textDocument": {"uri": other}})
+    # After shutdown, requests get an error reply; exit then ends with 0.
+    assert c.request("shutdown", None) is None
+    c._id += 1
+    c.send(
+        {
+            "id": c._id,
+            "method": "textDocument/hover",
+            "params": {"textDocument": {"uri": uri}, "position": position},
+        }
+    )
+    reply = c.wait(lambda m: m.get("id") == c._id)
+    assert reply["error"]["code"] == -32600
+    c.notify("exit", None)
+    assert c.proc.wait(30) == 0
+    # exit without shutdown: 1, as the specification says.
+    rude = client()
+    rude.notify("exit", None)
+    assert rude.proc.wait(30) == 1
+    # A message that declares 99,999,999,999 bytes is not held in memory.
+    big = client()
+    assert big.proc.stdin is not None
+    big.proc.stdin.write(b"Content-Length: 99999999999\r\n\r\n" + b"x" * 1024)
+    big.proc.stdin.close()
+    assert big.proc.wait(60) == 1
+    assert big.proc.stderr is not None
+    err = big.proc.stderr.read().decode("utf-8", "replace")
+    assert "MemoryError" not in err and "Traceback" not in err, err
