@@ -478,8 +478,8 @@ def _trim(text: str, span: Span) -> Span:
 
 def _is_name_line(raw: str, lowercase_ok: bool = False) -> bool:
     """ "Sam", "Daniel Reyes", "Lucy (number 12)", "ellie xx"; not "Anyway, whatever"."""
-    stripped = re.sub(r"\s*\([^)]{0,30}\)\s*$", "", raw.strip())
-    stripped = re.sub(r"\s+x+o*x*$", "", stripped, flags=re.IGNORECASE)
+    stripped = re.sub(r"(?<!\s)\s*\([^)]{0,30}\)\s*$", "", raw.strip())  # (?<!\s): linear
+    stripped = re.sub(r"(?<!\s)\s+x+o*x*$", "", stripped, flags=re.IGNORECASE)
     if not stripped or len(stripped) > 30 or not _NAME_LINE.match(stripped):
         return False
     words = [w.lower() for w in WORD.findall(stripped)]

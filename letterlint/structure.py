@@ -540,8 +540,8 @@ def _is_signature_line(text: str) -> bool:
 
 def _is_name(text: str) -> bool:
     """ "Sam", "Daniel Reyes", "ellie xx", "Jo (the one with the red bike)"."""
-    stripped = re.sub(r"\s*\([^)]{0,30}\)\s*$", "", text.strip())
-    stripped = re.sub(r"[\s,]+(?:x+o*x*|xoxo+|<3)$", "", stripped, flags=re.IGNORECASE)
+    stripped = re.sub(r"(?<!\s)\s*\([^)]{0,30}\)\s*$", "", text.strip())  # (?<!\s): linear
+    stripped = re.sub(r"(?<![\s,])[\s,]+(?:x+o*x*|xoxo+|<3)$", "", stripped, flags=re.IGNORECASE)
     if not stripped or len(stripped) > 40 or not _NAME.match(stripped):
         return False
     raw_words = _WORD.findall(stripped)
