@@ -1,0 +1,52 @@
+"""Word stems: NLTK's Snowball (Porter2) English stemmer, remembered per word.
+
+Stemming is the slow step of the token matcher (tens of microseconds a word), so every
+word is stemmed at most once per process, and `StemFilter` lets a caller skip words whose
+stem cannot be one a rule asks for.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+_MEMO_LIMIT = 200_000  # distinct words remembered; a long-running server stays bounded
+_memo: dict[str, str] = {}
+# Snowball's own exceptions whose stem does not begin like the word ("dying" -> "die").
+_IRREGULAR_START = frozenset({"dying", "lying", "tying"})
+
+
+@cache
+def _stemmer():  # type: ignore[no-untyped-def]
+    from nltk.stem.snowball import EnglishStemmer
+
+    return EnglishStemmer()
+
+
+def stem(word: str) -> str:
+    """The Snowball stem of a lower-case word ("begging" -> "beg", "cries" -> "cri")."""
+    found = _memo.get(word)
+    if found is None:
+        found = _stemmer().stem(word) if len(word) > 2 else word
+        if len(_memo) >= _MEMO_LIMIT:
+            _memo.clear()
+        _memo[word] = found
+    return found
+
+
+def start_key(word: str) -> str:
+    """What a word and its stem share at the start: Snowball changes at most a final 'y' to
+    'i' in the first three letters, so these keys agree for a word and its stem."""
+    return word[:3].replace("y", "i")
+
+
+class StemFilter:
+    """Stems only the words whose stem could be one of `wanted`; others keep their own form,
+    which cannot equal a wanted stem (it would share that stem's key)."""
+
+    def __init__(self, wanted: set[str] | frozenset[str]) -> None:
+        self.keys = frozenset(start_key(s) for s in wanted)
+
+    def __call__(self, word: str) -> str:
+        if start_key(word) in self.keys or word in _IRREGULAR_START:
+            return stem(word)
+        return word
