@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from letterlint.checks.kind import Reader, RuleError
+from letterlint.kinds import LABEL_KINDS
 from letterlint.matcher import Grammar, Lexicon
 from letterlint.model import FAMILIES, Severity
 from letterlint.paths import rules_dir
@@ -22,7 +23,7 @@ __all__ = ["Profile", "Rule", "RuleError", "RuleSet", "load_rules", "rules_dir"]
 
 COMMON_KEYS = frozenset(
     {"id", "family", "severity", "kind", "message", "suggestion", "rationale", "summary", "fires",
-     "allows", "note", "weight"}
+     "allows", "note", "weight", "label_kind"}
 )  # fmt: skip
 _PROFILE_KEYS = {"profile", "thresholds", "weights"}
 
@@ -43,6 +44,7 @@ class Rule:
     allows: tuple[str, ...] = ()
     note: str | None = None
     weight: float | None = None
+    label_kind: str | None = None  # the corpus kind it finds (letterlint.kinds)
     builtin: bool = True
 
     @property
@@ -185,6 +187,13 @@ def _parse_rule(data: dict[str, Any], where: _Where, builtin: bool, lexicon: Lex
         f"rule {rid}: 'weight' must be a number",
         "weight",
     )
+    labels = LABEL_KINDS.get(family, ())
+    _expect(
+        "label_kind" not in data or data["label_kind"] in labels,
+        where,
+        f"rule {rid}: label_kind must be one of {', '.join(labels) or '(none for this family)'}",
+        "label_kind",
+    )
     try:
         severity = Severity.parse(reader.string("severity", "warning") or "warning")
     except ValueError as exc:
@@ -204,6 +213,7 @@ def _parse_rule(data: dict[str, Any], where: _Where, builtin: bool, lexicon: Lex
         allows=reader.strings("allows"),
         note=reader.string("note"),
         weight=data.get("weight"),
+        label_kind=data.get("label_kind"),
         builtin=builtin,
     )
 
