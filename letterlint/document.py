@@ -128,11 +128,17 @@ _CLAUSE_BREAK = re.compile(
 _SPEECH_VERB = re.compile(
     r"(?P<subject>\b[\w'’]+(?:\s+[\w'’]+)?)\s+(?:once\s+|always\s+|even\s+|literally\s+|kept\s+)?"
     r"(?:said|says|told\s+(?:me|us|him|her|them)|tells\s+(?:me|us)|wrote|writes|texted|asked|"
-    r"yelled|shouted|screamed|accused\s+me\s+of|called\s+me|used\s+to\s+say|would\s+say|put\s+it|"
+    r"yelled|shouted|screamed|accused\s+(?:me|you|u|him|her|them)\s+of|called\s+(?:me|you|u|him|her|them)|used\s+to\s+say|would\s+say|put\s+it|"
     r"keeps?\s+saying|kept\s+saying|was\s+saying)\b[,:]?",
     re.IGNORECASE,
 )
+_WRITER_AGAIN = re.compile(
+    r"[;:]|(?:,|\b(?:and|but|so|though|although))\s+(?:i|i['’]m|i['’]ve|im|ive)\b", re.IGNORECASE
+)
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:^|\s)(?:i|we)$", re.IGNORECASE)
+# What the writer once said to the reader ("I said you were lazy", "I called you a liar") is
+# owned as a past act, not asserted now; "I tell you" and "I say" still speak in the present.
+_PAST_SPEECH = re.compile(r"\b(?:said|told|wrote|texted|yelled|shouted|screamed|called|accused)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,10 +355,15 @@ class Document:
         for sentence in self._sentences_with_speech_verbs():
             for verb in _SPEECH_VERB.finditer(sentence.text):
                 subject = verb.group("subject")
-                if _FIRST_PERSON_SUBJECT.search(" " + subject.split()[-1]):
+                own = _FIRST_PERSON_SUBJECT.search(" " + subject.split()[-1])
+                if own and not _PAST_SPEECH.search(verb.group(), len(subject)):
                     continue
                 start = sentence.span.start + verb.end()
-                spans.append(Span(start, sentence.span.end))
+                # The report ends where the writer speaks again: "you said no contact, and
+                # I know I've messaged four times" reports only "no contact".
+                back = _WRITER_AGAIN.search(sentence.text, verb.end())
+                end = sentence.span.start + back.start() if back else sentence.span.end
+                spans.append(Span(start, end))
         return spans
 
     def is_quoted(self, span: Span) -> bool:

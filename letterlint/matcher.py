@@ -5,8 +5,9 @@ A pattern is a sequence of items over the tokens of one sentence (see letterlint
     beg            any word with the stem of "beg": beg, begs, begged, begging
     =sorry         exactly this word, not its stem's other forms
     <plead>        any entry of the word class `plead` (a lexicon entry may be a phrase)
-    beg|plead      one of these words
-    (give up|quit) one of these sequences
+    beg|plead      one of these words (outside parentheses)
+    #              any number written in figures
+    (give up|quit) one of these sequences (inside parentheses "|" separates sequences)
     item?          the item may be missing
     ...  ...6      a gap of up to 4 (or 6) tokens, never across ; : ( ) or a dash
     @I  @you       zero-width: the subject of this clause is the writer (I, we, or none
@@ -24,18 +25,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from letterlint.stems import stem
+from letterlint.stems import stem_of
 from letterlint.tokens import CLAUSE_BREAKS, read_word
 
 MAX_FILLERS = 3
 DEFAULT_GAP = 4
 
-_PIECE = re.compile(
+_ITEMS = (
     r"\s*(?:(?P<gap>\.\.\.(?P<n>\d+)?)|(?P<role>@[A-Za-z]+)|<(?P<cls>[a-z0-9][a-z0-9-]*)>"
-    r"|(?P<words>=?[\w'’-]+(?:\|=?[\w'’-]+)+)|(?P<exact>=[^\W\d_][\w'’-]*)|(?P<word>[\w'’]+(?:-[\w'’]+)*)|\\(?P<mark>[?!.])"
+    r"{words}|(?P<exact>=[^\W\d_][\w'’-]*)|(?P<word>[\w'’#]+(?:-[\w'’]+)*)|\\(?P<mark>[?!.])"
     r"|(?P<sym>[()|?,]))"
 )
+# Outside parentheses "beg|plead" is one item, one of the words; inside, "|" separates the
+# group's sequences: "(give up|walk away)".
+_PIECE = re.compile(_ITEMS.format(words=r"|(?P<words>=?[\w'’#-]+(?:\|=?[\w'’#-]+)+)"))
+_PIECE_IN_GROUP = re.compile(_ITEMS.format(words=""))
 ROLES = ("@I", "@you")
 
 
@@ -77,12 +83,19 @@ class Role:
 Item = Word | Alt | Opt | Gap | Role
 
 
+Keys = tuple[frozenset[str], frozenset[str]]  # stems, written forms
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     source: str
     items: tuple[Item, ...]
     first_stems: frozenset[str]
     first_norms: frozenset[str]
+    # For each item every match goes through, the stems and written forms one of which it
+    # must contain (as one set): a sentence lacking any of them is not tried at all.
+    needs: tuple[frozenset[str], ...] = ()
+    first: frozenset[str] = frozenset()  # first_stems | first_norms
 
 
 # -- the view of a letter the matcher works on ----------------------------------------------
@@ -240,7 +253,14 @@ def compile_pattern(source: str, lexicon: Lexicon) -> Pattern:
     if isinstance(items[0], Gap) or isinstance(items[-1], Gap):
         raise PatternError("a pattern may not start or end with a gap")
     stems, norms = _first(items, 0)
-    return Pattern(source, items, frozenset(stems), frozenset(norms))
+    needs = []
+    for k, item in enumerate(items):
+        if isinstance(item, Word) or (isinstance(item, Alt) and _always_consumes((item,))):
+            s, n = _first(items, k)
+            needs.append(frozenset(s | n))
+    needs.sort(key=len)  # the most selective first
+    first = frozenset(stems | norms)
+    return Pattern(source, items, frozenset(stems), frozenset(norms), tuple(dict.fromkeys(needs)), first)
 
 
 def _first(items: tuple[Item, ...], k: int) -> tuple[set[str], set[str]]:
@@ -290,9 +310,10 @@ def _parse(source: str, lexicon: Lexicon) -> tuple[Item, ...]:
 def _lex(source: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     pos = 0
+    depth = 0
     source = source.strip()
     while pos < len(source):
-        m = _PIECE.match(source, pos)
+        m = (_PIECE_IN_GROUP if depth else _PIECE).match(source, pos)
         if m is None or m.end() == pos:
             raise PatternError(f"cannot read {source[pos : pos + 12]!r}")
         kind = m.lastgroup if m.lastgroup != "n" else "gap"
@@ -300,6 +321,8 @@ def _lex(source: str) -> list[tuple[str, str]]:
             kind = "gap"
         text = m.group(kind or "")
         out.append((kind or "", text))
+        if kind == "sym":
+            depth += {"(": 1, ")": -1}.get(text, 0)
         pos = m.end()
         while pos < len(source) and source[pos].isspace():
             pos += 1
@@ -364,11 +387,12 @@ def _parse_seq(pieces: list[tuple[str, str]], pos: int, lexicon: Lexicon) -> tup
     return tuple(items), pos
 
 
+@lru_cache(maxsize=8192)
 def _word_items(text: str) -> tuple[Item, ...]:
     """One written word as items: "beg" by stem, "=sorry" as written; "can't" is two words."""
     if text.startswith("="):
         return tuple(Word(frozenset(), frozenset({w})) for w in read_word(text[1:]))
-    return tuple(Word(frozenset({stem(w)}), frozenset({w})) for w in read_word(text))
+    return tuple(Word(frozenset({stem_of(w)}), frozenset({w})) for w in read_word(text))
 
 
 def stems_of(items: tuple[Item, ...]) -> set[str]:

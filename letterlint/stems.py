@@ -33,10 +33,17 @@ def stem(word: str) -> str:
     return found
 
 
+def stem_of(word: str) -> str:
+    """The stem patterns compare: irregular forms first become their lemma ("was" -> "be")."""
+    from letterlint.tokens import lemmas
+
+    return stem(lemmas().get(word, word))
+
+
 def start_key(word: str) -> str:
-    """What a word and its stem share at the start: Snowball changes at most a final 'y' to
-    'i' in the first three letters, so these keys agree for a word and its stem."""
-    return word[:3].replace("y", "i")
+    """What a word and its stem share at the start: their first two letters, once a 'y'
+    (which Snowball may turn into 'i': "cry" -> "cri") is read as 'i'."""
+    return word[:2].replace("y", "i")
 
 
 class StemFilter:
@@ -44,9 +51,13 @@ class StemFilter:
     which cannot equal a wanted stem (it would share that stem's key)."""
 
     def __init__(self, wanted: set[str] | frozenset[str]) -> None:
+        from letterlint.tokens import lemmas
+
         self.keys = frozenset(start_key(s) for s in wanted)
+        self.lemmas = lemmas()
 
     def __call__(self, word: str) -> str:
+        word = self.lemmas.get(word, word)
         if start_key(word) in self.keys or word in _IRREGULAR_START:
             return stem(word)
         return word

@@ -1,5 +1,7 @@
 """Tokens as the matcher sees them: lower case, contractions and text-speak spelled out.
 
+Every number written in figures is the token "#", so a pattern can say "any number".
+
 "I cant stop begging u" reads as i / can / not / stop / begging / you, each token keeping
 the character span of the word it came from, so a match maps back to the writer's text.
 Spellings come from rules/lexicons/spellings.toml; contractions with an apostrophe are read
@@ -52,12 +54,21 @@ CLAUSE_BREAKS = frozenset({";", ":", "(", ")", "[", "]", "—", "–", "-", ".",
 
 
 @cache
+def _tables() -> dict[str, dict[str, str]]:
+    with open(rules_dir() / "lexicons" / "spellings.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
 def spellings() -> dict[str, tuple[str, ...]]:
     """The built-in spelling table: word -> the words it stands for."""
-    path = rules_dir() / "lexicons" / "spellings.toml"
-    with open(path, "rb") as fh:
-        table = tomllib.load(fh).get("spellings", {})
-    return {key: tuple(value.split()) for key, value in table.items()}
+    return {key: tuple(value.split()) for key, value in _tables().get("spellings", {}).items()}
+
+
+@cache
+def lemmas() -> dict[str, str]:
+    """Irregular forms -> the word patterns name them by ("was" -> "be", "gave" -> "give")."""
+    return dict(_tables().get("lemmas", {}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +119,7 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
             if words[0] in _TEXT_SPEAK_I and _opens_clause(norms) and _word_follows(matches, n):
                 words = _TEXT_SPEAK_I[words[0]]
         else:
-            words = (m.group().lower(),) if m.lastgroup == "number" else (_punct(m.group()),)
+            words = ("#",) if m.lastgroup == "number" else (_punct(m.group()),)
         for word in words:
             norms.append(word)
             starts.append(start)

@@ -36,27 +36,50 @@ class Context:
         return View(tokens.norms, [stem(n) for n in tokens.norms], self.ruleset.grammar, lo, hi)
 
     @cached_property
-    def _positions(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        """Token positions by stem and by written form: where a pattern may start."""
-        by_stem: dict[str, list[int]] = {}
-        by_norm: dict[str, list[int]] = {}
+    def _index(self) -> tuple[dict[str, list[int]], dict[str, int]]:
+        """Token positions by stem and by written form (one namespace: a key only narrows
+        where the matcher looks), and the sentences holding each key, as a bit mask."""
+        positions: dict[str, list[int]] = {}
+        sentences: dict[str, int] = {}
         view = self.view
         for i, (norm, stem) in enumerate(zip(view.norms, view.stems, strict=True)):
-            by_norm.setdefault(norm, []).append(i)
+            bit = 1 << self._sentence_no[i]
+            positions.setdefault(norm, []).append(i)
+            sentences[norm] = sentences.get(norm, 0) | bit
             if stem != norm:
-                by_stem.setdefault(stem, []).append(i)
-        return by_stem, by_norm
+                positions.setdefault(stem, []).append(i)
+                sentences[stem] = sentences.get(stem, 0) | bit
+        return positions, sentences
 
     def starts(self, pattern: Pattern) -> list[int]:
-        """Token positions where `pattern` may match, in order."""
-        by_stem, by_norm = self._positions
+        """Token positions where `pattern` may match, in order: where its first word is, in
+        sentences that hold a word for every item the pattern cannot skip."""
+        positions, sentences = self._index
+        keys = self._keys
+        viable = -1  # every sentence
+        for need in pattern.needs:
+            mask = 0
+            for key in need & keys:  # two frozensets: C loops over the smaller one
+                mask |= sentences[key]
+            viable &= mask
+            if not viable:
+                return []
         found: set[int] = set()
-        for key in pattern.first_norms:
-            found.update(by_norm.get(key, ()))
-        for key in pattern.first_stems:
-            found.update(by_stem.get(key, ()))
-            found.update(by_norm.get(key, ()))  # a word that is its own stem
-        return sorted(found)
+        for key in pattern.first & keys:
+            found.update(positions[key])
+        sentence_no = self._sentence_no
+        return sorted(i for i in found if viable >> sentence_no[i] & 1)
+
+    @cached_property
+    def _keys(self) -> frozenset[str]:
+        return frozenset(self._index[0])
+
+    @cached_property
+    def _sentence_no(self) -> list[int]:
+        """For each token, the number of its sentence among those with tokens."""
+        firsts = self.doc.token_bounds[0]
+        number = {lo: n for n, lo in enumerate(dict.fromkeys(firsts))}
+        return [number[lo] for lo in firsts]
 
     def token_matches(self, patterns: tuple[Pattern, ...], lo: int = 0, hi: int | None = None) -> list[Span]:
         """Spans where any of the patterns matches, between character offsets lo and hi."""
