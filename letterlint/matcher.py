@@ -176,21 +176,33 @@ def _item(item: Item, i: int, view: View, hi: int) -> Iterator[int]:
 def subject_of(view: View, i: int) -> str:
     """Who does what token i says: "writer" (I, we, or no subject: "Begging you..."),
     "reader" (you) or "other" (he, my friend...), from the words before it in its clause."""
+    return subject_at(view, i)[0]
+
+
+def subject_at(view: View, i: int) -> tuple[str, int]:
+    """subject_of, and where the subject is said (i itself when it is not said)."""
     g = view.grammar
     n = i - 1
     while n >= view.lo[min(i, len(view.lo) - 1)]:
         word = view.norms[n]
         if word in g.subjects_writer:
-            return "writer"
+            return "writer", n
         if word in g.subjects_reader:
-            return "reader"
+            return "reader", n
         if word in CLAUSE_BREAKS or word in (",", "and", "but", "so", "because", "then", "please"):
-            return "writer"
-        if word in g.auxiliaries or word in g.fillers or word in ("not", "never", "to"):
+            return "writer", i
+        if word in g.auxiliaries or word in g.fillers or word in _PASS_SUBJECT:
             n -= 1
             continue
-        return "other"
-    return "writer"
+        return "other", i
+    return "writer", i
+
+
+# Words between a subject and its verb that do not change who acts: "I want to beg you".
+_PASS_SUBJECT = frozenset(
+    ["not", "never", "to", "want", "wanted", "need", "needed", "try", "tried", "trying", "stop",
+     "stopped", "quit", "start", "started", "wish", "mean", "meant", "gotta", "got"]
+)  # fmt: skip
 
 
 # -- compiling ------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from letterlint.checks.kind import Matchers
 from letterlint.document import WORD, Document
-from letterlint.matcher import Pattern, View, match_at
+from letterlint.matcher import Pattern, Role, View, match_at, subject_at
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Profile, Rule, RuleSet
 
@@ -83,9 +83,17 @@ class Context:
 
     def token_matches(self, patterns: tuple[Pattern, ...], lo: int = 0, hi: int | None = None) -> list[Span]:
         """Spans where any of the patterns matches, between character offsets lo and hi."""
+        return [span for span, _ in self.token_hits(patterns, lo, hi)]
+
+    def token_hits(
+        self, patterns: tuple[Pattern, ...], lo: int = 0, hi: int | None = None
+    ) -> list[tuple[Span, int]]:
+        """Matches as (span from the first matched word, where the excerpt starts): a pattern
+        that opens with @I or @you shows its subject too ("I can't live without you"), while
+        negation is judged at the verb ("I'm not going to beg")."""
         view = self.view
         tokens = self.doc.tokens
-        spans: list[Span] = []
+        hits: set[tuple[Span, int]] = set()
         for pattern in patterns:
             after = -1
             for i in self.starts(pattern):
@@ -93,9 +101,10 @@ class Context:
                     continue
                 end = match_at(pattern, view, i)
                 if end is not None and end > i:
-                    spans.append(Span(tokens.starts[i], tokens.ends[end - 1]))
+                    first = subject_at(view, i)[1] if isinstance(pattern.items[0], Role) else i
+                    hits.add((Span(tokens.starts[i], tokens.ends[end - 1]), tokens.starts[first]))
                     after = end
-        return sorted(set(spans), key=lambda s: (s.start, s.end))
+        return sorted(hits, key=lambda h: (h[0].start, h[0].end))
 
     @cached_property
     def sentence_words(self) -> list[int]:
@@ -173,14 +182,14 @@ def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) ->
     doc = ctx.doc
     lo = text_span.start if text_span else 0
     hi = text_span.end if text_span else len(doc.text)
-    spans: list[Span] = []
+    hits: list[tuple[Span, int]] = []
     if matchers.regex is not None:
         found = finditer(matchers.regex, doc.text[lo:hi], rule)
-        spans.extend(Span(lo + m.start(), lo + m.end()) for m in found)
+        hits.extend((Span(lo + m.start(), lo + m.end()), lo + m.start()) for m in found)
     if matchers.match:
-        spans.extend(ctx.token_matches(matchers.match, lo, hi))
-        spans.sort(key=lambda s: (s.start, s.end))
-    for span in spans:
+        hits.extend(ctx.token_hits(matchers.match, lo, hi))
+        hits.sort(key=lambda h: (h[0].start, h[0].end))
+    for span, shown in hits:
         if span.end == span.start or not in_region(ctx, matchers.region, span):
             continue
         if matchers.scope == "writer" and not doc.in_writer_voice(span):
@@ -189,7 +198,7 @@ def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) ->
             continue
         if _cancelled(ctx, rule, matchers, span):
             continue
-        yield span
+        yield Span(shown, span.end)
 
 
 def _cancelled(ctx: Context, rule: Rule, matchers: Matchers, span: Span) -> bool:
