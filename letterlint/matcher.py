@@ -134,23 +134,38 @@ def match_at(pattern: Pattern, view: View, i: int) -> int | None:
 
 
 def _seq(items: tuple[Item, ...], k: int, i: int, view: View, hi: int) -> Iterator[int]:
-    if k == len(items):
-        yield i
+    """Ends of the matches of items[k:] from token i. Before every item but the first (and
+    a zero-width @I/@you) the writer may add up to MAX_FILLERS fillers and commas."""
+    stems, norms, skip = view.stems, view.norms, view.skippable
+    while k < len(items):
+        item = items[k]
+        if type(item) is Word:  # the common case, without a generator per word
+            ends = []
+            p = i
+            while True:
+                if p < hi and (stems[p] in item.stems or norms[p] in item.norms):
+                    ends.append(p + 1)
+                if k == 0 or p >= hi or p - i >= MAX_FILLERS or not skip[p]:
+                    break
+                p += 1
+            if len(ends) != 1:
+                for end in ends:  # none, or a filler that is also the word wanted
+                    yield from _seq(items, k + 1, end, view, hi)
+                return
+            i = ends[0]
+            k += 1
+            continue
+        starts = [i]
+        if k > 0 and type(item) is not Role:
+            p = i
+            while p < hi and p - i < MAX_FILLERS and skip[p]:
+                p += 1
+                starts.append(p)
+        for start in starts:
+            for j in _item(item, start, view, hi):
+                yield from _seq(items, k + 1, j, view, hi)
         return
-    last = k + 1 == len(items)
-    for j in _item(items[k], i, view, hi):
-        if last:
-            yield j
-            continue
-        yield from _seq(items, k + 1, j, view, hi)
-        if isinstance(items[k + 1], Role):
-            continue
-        # Fillers and commas may sit between two items ("I honestly, truly beg you").
-        skip = view.skippable
-        n = j
-        while n < hi and n - j < MAX_FILLERS and skip[n]:
-            n += 1
-            yield from _seq(items, k + 1, n, view, hi)
+    yield i
 
 
 def _item(item: Item, i: int, view: View, hi: int) -> Iterator[int]:
@@ -158,7 +173,11 @@ def _item(item: Item, i: int, view: View, hi: int) -> Iterator[int]:
         if i < hi and (view.stems[i] in item.stems or view.norms[i] in item.norms):
             yield i + 1
     elif isinstance(item, Alt):
+        stem, norm = (view.stems[i], view.norms[i]) if i < hi else ("", "")
         for option in item.options:
+            head = option[0]
+            if type(head) is Word and not (stem in head.stems or norm in head.norms):
+                continue  # most options fail on their first word: no generator for them
             yield from _seq(option, 0, i, view, hi)
     elif isinstance(item, Opt):
         yield from _seq(item.inner, 0, i, view, hi)

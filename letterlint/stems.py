@@ -55,9 +55,14 @@ class StemFilter:
 
         self.keys = frozenset(start_key(s) for s in wanted)
         self.lemmas = lemmas()
+        self._seen: dict[str, str] = {}
 
     def __call__(self, word: str) -> str:
-        word = self.lemmas.get(word, word)
-        if start_key(word) in self.keys or word in _IRREGULAR_START:
-            return stem(word)
-        return word
+        found = self._seen.get(word)
+        if found is None:
+            lemma = self.lemmas.get(word, word)
+            found = stem(lemma) if start_key(lemma) in self.keys or lemma in _IRREGULAR_START else lemma
+            if len(self._seen) >= _MEMO_LIMIT:
+                self._seen.clear()
+            self._seen[word] = found
+        return found

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from letterlint.paths import rules_dir
 
@@ -83,6 +83,7 @@ class Tokens:
         return len(self.norms)
 
 
+@lru_cache(maxsize=65536)
 def read_word(raw: str) -> tuple[str, ...]:
     """The words one written word stands for: "Can't" -> ("can", "not"), "u" -> ("you",)."""
     word = raw.lower().replace("’", "'")

@@ -56,11 +56,15 @@ class Context:
         sentences that hold a word for every item the pattern cannot skip."""
         positions, sentences = self._index
         keys = self._keys
+        masks = self._masks
         viable = -1  # every sentence
         for need in pattern.needs:
-            mask = 0
-            for key in need & keys:  # two frozensets: C loops over the smaller one
-                mask |= sentences[key]
+            mask = masks.get(id(need))
+            if mask is None:
+                mask = 0
+                for key in need & keys:  # two frozensets: C loops over the smaller one
+                    mask |= sentences[key]
+                masks[id(need)] = mask
             viable &= mask
             if not viable:
                 return []
@@ -69,6 +73,12 @@ class Context:
             found.update(positions[key])
         sentence_no = self._sentence_no
         return sorted(i for i in found if viable >> sentence_no[i] & 1)
+
+    @cached_property
+    def _masks(self) -> dict[int, int]:
+        """Sentences holding each of the rules' needs (by the need's identity), once a lint:
+        many patterns share a need such as the reader's pronouns."""
+        return {}
 
     @cached_property
     def _keys(self) -> frozenset[str]:
