@@ -12,6 +12,7 @@ A pattern is a sequence of items over the tokens of one sentence (see letterlint
     ...  ...6      a gap of up to 4 (or 6) tokens, never across ; : ( ) or a dash
     @I  @you       zero-width: the subject of this clause is the writer (I, we, or none
                    said, as in "Begging you...") / the reader (you)
+    @none          zero-width: no subject is said (an imperative: "Give me one more chance")
     \\?  \\!  ,       the punctuation itself
 
 Between any two items the writer may add fillers (the `filler` class: "really", "just",
@@ -42,7 +43,7 @@ _ITEMS = (
 # group's sequences: "(give up|walk away)".
 _PIECE = re.compile(_ITEMS.format(words=r"|(?P<words>=?[\w'’#-]+(?:\|=?[\w'’#-]+)+)"))
 _PIECE_IN_GROUP = re.compile(_ITEMS.format(words=""))
-ROLES = ("@I", "@you")
+ROLES = ("@I", "@you", "@none")
 
 
 class PatternError(ValueError):
@@ -188,8 +189,10 @@ def _item(item: Item, i: int, view: View, hi: int) -> Iterator[int]:
         while n < hi and n - i < item.most and view.norms[n] not in CLAUSE_BREAKS:
             n += 1
             yield n
-    elif isinstance(item, Role) and subject_of(view, i) == item.who:
-        yield i
+    elif isinstance(item, Role):
+        who, at = subject_at(view, i)
+        if who == item.who or (item.who == "none" and who == "writer" and at == i):
+            yield i
 
 
 def subject_of(view: View, i: int) -> str:
@@ -406,7 +409,7 @@ def _parse_seq(pieces: list[tuple[str, str]], pos: int, lexicon: Lexicon) -> tup
         elif kind == "role":
             if text not in ROLES:
                 raise PatternError(f"unknown role {text} ({', '.join(ROLES)})")
-            items.append(Role("writer" if text == "@I" else "reader"))
+            items.append(Role({"@I": "writer", "@you": "reader", "@none": "none"}[text]))
         elif kind == "cls":
             items.append(lexicon.resolve(text))
         elif kind == "words":
