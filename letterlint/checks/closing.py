@@ -11,6 +11,7 @@ from letterlint.checks.base import Context, accepted_matches
 from letterlint.checks.kind import CheckKind, Reader
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Rule
+from letterlint.structure import is_closing_line
 
 DETECTORS = ("negative-ending", "no-closing")
 
@@ -52,7 +53,8 @@ def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]
             if doc.in_writer_voice(closing[worst].span) and not _hopeful(ctx, closing[worst].span):
                 yield ctx.finding(rule, closing[worst].span)
     elif rule.spec.detect == "no-closing":
-        if doc.sign_off is not None:
+        # Only a letter that really stops: no sign-off and no closing line.
+        if doc.sign_off is not None or is_closing_line(closing[-1].text):
             return
         hopeful = ctx.ruleset.section_rule("hopeful-close")
         if hopeful is not None and sections.locate(hopeful, ctx) is not None:
