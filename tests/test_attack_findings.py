@@ -362,14 +362,14 @@ def test_finding_10_section_rule_runs_under_the_guard(run_cli, tmp_path: Path) -
     (tmp_path / ".letterlint.toml").write_text('rules = ["rules"]\nprofile = "slow"\n', encoding="utf-8")
     (tmp_path / "rules" / "slow.toml").write_text(
         '[[rule]]\nid = "missing-section/slow-part"\nkind = "section"\nmessage = "m"\n'
-        'patterns = ["(?:a+)+b"]\nboundaries = false\n',
+        'patterns = ["(?:a|a)+$"]\nboundaries = false\n',
         encoding="utf-8",
     )
     (tmp_path / "rules" / "profiles" / "slow.toml").write_text(
         '[profile]\nname = "slow"\nsections = ["greeting", "slow-part"]\n', encoding="utf-8"
     )
     (tmp_path / "letter.txt").write_text(
-        "Dear Sam,\n\nI can't live without you. " + "a" * 40 + "\n\nLove,\nJo\n", encoding="utf-8"
+        "Dear Sam,\n\nI can't live without you. " + "a" * 40 + "!\n\nLove,\nJo\n", encoding="utf-8"
     )
     proc = run_cli("--format", "json", "letter.txt", cwd=tmp_path)
     out, err = decoded(proc)
@@ -404,7 +404,9 @@ def test_finding_11_smaller_ones(run_cli, tmp_path: Path) -> None:
     assert best(entries(20_000)) / best(entries(2_000)) < 30
     # --encoding punycode: one line, exit 2.
     proc = run_cli("--encoding", "punycode", str(letter))
-    assert proc.returncode == 2 and "cannot decode as punycode" in decoded(proc)[1]
+    err = decoded(proc)[1]
+    assert proc.returncode == 2 and "punycode" in err and "internal error" not in err
+    assert len(err.splitlines()) == 1
     # Deeply nested TOML: file and line.
     (tmp_path / "deep").mkdir()
     (tmp_path / "deep" / ".letterlint.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
