@@ -13,6 +13,7 @@ from letterlint.checks.base import Context, RuleTimeout
 from letterlint.document import Document
 from letterlint.model import Finding, LintResult, Severity, Span, Stats, Tone
 from letterlint.rulepack import Profile, Rule, RuleError, RuleSet, load_rules
+from letterlint.tone import letter_tone
 
 # Score: 100 minus a penalty per rule that fires. A rule's first finding costs its
 # severity weight; each repeat costs half again, up to twice the weight in all.
@@ -65,18 +66,14 @@ class Engine:
         ctx = Context(doc, prof, self.ruleset)
         selection = selection or Selection()
         present = sections.presence(ctx)
+        ctx.runner = lambda rule: list(_run(rule, ctx, present))
         findings: list[Finding] = []
         for rule in self.ruleset.rules.values():
             if not selection.enabled(rule):
                 continue
             findings.extend(self._guarded(rule, ctx, present))
         findings.sort(key=lambda f: (f.span.start, -f.severity, f.rule))
-        body = ctx.body_compounds if doc.sentences else []
-        tone = Tone(
-            compound=sum(body) / len(body) if body else 0.0,
-            negative_share=sentiment.negative_share(ctx) if body else 0.0,
-            arc=tuple(ctx.compounds),
-        )
+        tone = letter_tone(ctx, findings) if doc.sentences else Tone(0.0, 0.0, ())
         stats = Stats(
             words=doc.word_count,
             sentences=len(doc.sentences),
@@ -99,7 +96,7 @@ class Engine:
     def _guarded(self, rule: Rule, ctx: Context, present: dict[str, bool]) -> list[Finding]:
         """A rule that crashes becomes one finding; the other rules still run."""
         try:
-            return list(_run(rule, ctx, present))
+            return list(ctx.run_rule(rule))
         except RuleTimeout as exc:
             reason = str(exc)
         except Exception as exc:

@@ -23,7 +23,7 @@ _RULE_KEYS = {
     "id", "family", "severity", "kind", "patterns", "unless", "scope", "region", "message",
     "suggestion", "rationale", "fires", "allows", "boundaries", "case_sensitive", "section",
     "detect", "hint", "example", "metric", "threshold", "min_count", "note", "summary",
-    "max_per_letter", "weight", "label_kind",
+    "max_per_letter", "weight", "label_kind", "echoes",
 }  # fmt: skip
 _PROFILE_KEYS = {"profile", "thresholds", "weights"}
 
@@ -70,6 +70,7 @@ class Rule:
     max_per_letter: int = 5
     weight: float | None = None
     label_kind: str | None = None  # the corpus kind it finds (letterlint.kinds)
+    echoes: tuple[str, ...] = ()  # closing rules: other rules' kinds that weaken an ending
     builtin: bool = True
     compiled: re.Pattern[str] | None = field(default=None, repr=False)
     compiled_unless: re.Pattern[str] | None = field(default=None, repr=False)
@@ -120,7 +121,7 @@ def _line_of(raw: str, needle: str) -> int:
 
 
 _RULE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]", re.MULTILINE)
-DETECTORS = {"section": ("greeting", "sign-off"), "closing": ("negative-ending", "no-closing")}
+DETECTORS = {"section": ("greeting", "sign-off"), "closing": ("phrases", "negative-ending", "no-closing")}
 METRICS = ("letter-words", "sentence-words", "paragraph-words", "reading-grade", "count", "shouting")
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -330,6 +331,7 @@ def _parse_rule(
         max_per_letter=data.get("max_per_letter", 5),
         weight=data.get("weight"),
         label_kind=data.get("label_kind"),
+        echoes=_strings(data.get("echoes", []), where, "echoes"),
         builtin=builtin,
     )
     if kind == "phrase":
@@ -351,6 +353,18 @@ def _parse_rule(
         )
     if kind == "closing":
         _expect(rule.detect is not None, where, f"rule {rid}: a closing rule needs 'detect'", "kind")
+        if rule.detect == "phrases":
+            _expect(
+                bool(rule.patterns or rule.echoes), where, f"rule {rid}: needs patterns or echoes", "detect"
+            )
+    for echo in rule.echoes:
+        family, _, label = echo.partition("/")
+        _expect(
+            family in LABEL_KINDS and (not label or label in LABEL_KINDS[family]),
+            where,
+            f"rule {rid}: echoes names a family or family/kind, not {echo!r}",
+            "echoes",
+        )
     if kind == "metric":
         _expect(rule.metric is not None, where, f"rule {rid}: a metric rule needs 'metric'", "kind")
         _expect(

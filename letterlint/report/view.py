@@ -213,7 +213,10 @@ class Arc:
         parts = [self.overall.capitalize()]
         if self.lowest is not None:
             quote = text[self.lowest.span.start : self.lowest.span.end]
-            parts.append(f"lowest on line {self.lowest.line} ({clip(one_line(quote), quote_width)})")
+            from letterlint.report.source import printable  # source imports this module
+
+            quote = printable(one_line(quote))  # a letter may hold escape sequences
+            parts.append(f"lowest on line {self.lowest.line} ({clip(quote, quote_width)})")
         parts.append({"warm": "ends warm", "neutral": "ends neutral", "low": "ends low"}[self.ending])
         return "; ".join(parts) + "."
 
@@ -249,6 +252,8 @@ def tone_arc(result: LintResult) -> Arc:
     lowest = min(negatives, key=lambda p: (p.value, p.index)) if negatives else None
     closing = [p for p in points if p.closing and abs(p.value) > 0] or [p for p in points if p.closing]
     end_value = sum(p.value for p in closing) / len(closing) if closing else (values[-1] if values else 0.0)
+    if closing and closing[-1].value <= NEUTRAL_BAND:
+        end_value = min(end_value, closing[-1].value)  # a low last line is what the reader keeps
     ending = "warm" if end_value >= POSITIVE else "low" if end_value <= NEUTRAL_BAND else "neutral"
     return Arc(points, lowest, ending, _overall(body))
 
