@@ -332,7 +332,7 @@ class Document:
                 if _FIRST_PERSON_SUBJECT.search(" " + subject.split()[-1]):
                     continue
                 start = sentence.span.start + verb.end()
-                spans.append(Span(start, sentence.span.end))
+                spans.append(Span(start, sentence.span.start + _speech_end(sentence.text, verb.end())))
         return spans
 
     def is_quoted(self, span: Span) -> bool:
@@ -501,3 +501,16 @@ def _line_cuts(text: str, para: Span) -> list[int]:
         if short_line or (nxt[:1] in "-–—•*" and nxt[:1] != ""):
             cuts.append(para.start + m.start())
     return cuts
+
+
+# Reported speech runs to the end of its clause: a semicolon or dash, or a comma before
+# the writer speaks again ("she said you'd paint it and never did, but I keep thinking").
+_SPEECH_CLAUSE_END = re.compile(
+    r"[;:()\u2014\u2013]|\s-\s|,\s+(?:and\s+|but\s+|so\s+)?(?:i|we|anyway)\b", re.IGNORECASE
+)
+
+
+def _speech_end(text: str, start: int) -> int:
+    """Where reported speech that begins at `start` of a sentence's text ends."""
+    found = _SPEECH_CLAUSE_END.search(text, start + 1)
+    return found.start() if found else len(text)
