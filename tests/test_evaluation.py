@@ -29,7 +29,7 @@ CLEAN = """Dear Sam,
 
 I miss our Sunday mornings. I have been seeing a counsellor since March and I am steadier now.
 I was unkind when you needed me, and I am sorry for it. We were good together.
-I would like to take things slowly, on your terms.
+I'll keep my Saturdays free for us instead of for the shop.
 
 I’d love to hear from you whenever you’re ready.
 
@@ -79,7 +79,7 @@ name = "reasons"
 quote = "We were good together."
 [[letter.section]]
 name = "commitment"
-quote = "I would like to take things slowly, on your terms."
+quote = "I'll keep my Saturdays free for us instead of for the shop."
 [[letter.section]]
 name = "hopeful-close"
 quote = "I'd love to hear from you whenever you're ready."
