@@ -22,6 +22,8 @@ from letterlint.document import Sentence
 from letterlint.kinds import kind_of
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Rule
+from letterlint.structure import stops_mid_thought
+
 
 UNIT = 3  # sentences in the closing
 NEVER_ECHOED = ("desperation/self-harm",)  # a safety note, never a verdict on the letter
@@ -134,6 +136,9 @@ def _no_closing(rule: Rule, ctx: Context) -> Iterator[Finding]:
     while not any(c.isalpha() for c in last.text) and last.index > body[0].index:
         last = doc.sentences[last.index - 1]  # an empty bullet: the line before it stops
     text = last.text.rstrip()
+    if stops_mid_thought(text):
+        yield ctx.finding(rule, Span(last.span.start, max(last.span.end, body[-1].span.end)))
+        return
     if _FINISHED.search(text):
         return
     word = _LAST_WORD.search(text)
