@@ -57,17 +57,25 @@ def judge(ctx: Context, problems: bool = True) -> list[float]:
         if _WARM_IDIOMS.search(sentence.text):
             tones[sentence.index] = max(tones[sentence.index], IDIOM_TONE)
     caps = problem_caps(ctx, _problem_findings(ctx)) if problems else {}
+    for index, floor in ctx.tone_floors.items():
+        if index not in caps:
+            tones[index] = max(tones[index], floor)
+    for index, cap in caps.items():
+        tones[index] = min(tones[index], cap)
+    return tones
+
+
+def section_floors(ctx: Context) -> dict[int, float]:
+    """Sentence index -> the least it scores for the section job it does (SECTION_FLOOR)."""
+    floors: dict[int, float] = {}
     for section, floor in SECTION_FLOOR.items():
         rule = ctx.ruleset.section_rule(section)
         if rule is None or rule.compiled is None:
             continue
         for span in accepted_matches(ctx, rule):
             for index in _sentences_of(ctx, span):
-                if index not in caps:
-                    tones[index] = max(tones[index], floor)
-    for index, cap in caps.items():
-        tones[index] = min(tones[index], cap)
-    return tones
+                floors[index] = max(floors.get(index, -1.0), floor)
+    return floors
 
 
 def with_findings(ctx: Context, findings: Iterable[Finding]) -> list[float]:

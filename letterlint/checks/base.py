@@ -86,6 +86,13 @@ class Context:
         return judge(self)
 
     @cached_property
+    def tone_floors(self) -> dict[int, float]:
+        """Sentence index -> the least its tone may be, for the section job it does."""
+        from letterlint.tone import section_floors
+
+        return section_floors(self)
+
+    @cached_property
     def tones_without_problems(self) -> list[float]:
         """The judged tone from the words and the sections alone, before any finding."""
         from letterlint.tone import judge

@@ -24,7 +24,6 @@ from letterlint.model import Finding, Span
 from letterlint.rulepack import Rule
 from letterlint.structure import stops_mid_thought
 
-
 UNIT = 3  # sentences in the closing
 NEVER_ECHOED = ("desperation/self-harm",)  # a safety note, never a verdict on the letter
 
