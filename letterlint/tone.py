@@ -70,7 +70,7 @@ def section_floors(ctx: Context) -> dict[int, float]:
     floors: dict[int, float] = {}
     for section, floor in SECTION_FLOOR.items():
         rule = ctx.ruleset.section_rule(section)
-        if rule is None or rule.compiled is None:
+        if rule is None or getattr(rule.spec, "matchers", None) is None:
             continue
         for span in accepted_matches(ctx, rule):
             for index in _sentences_of(ctx, span):

@@ -16,13 +16,43 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from letterlint.checks.base import Context, accepted_matches
+from letterlint.checks.kind import MATCHER_KEYS, CheckKind, Matchers, Reader
 from letterlint.document import Sentence
-from letterlint.kinds import kind_of
+from letterlint.kinds import LABEL_KINDS, kind_of
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Rule
 from letterlint.structure import stops_mid_thought
+
+DETECTORS = ("phrases", "negative-ending", "no-closing")
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingRule:
+    detect: str
+    echoes: tuple[str, ...] = ()  # other families' kinds that weaken an ending
+    matchers: Matchers | None = None
+
+
+def parse(reader: Reader) -> ClosingRule:
+    reader.expect("detect" in reader.data, "a closing rule needs 'detect'", "kind")
+    detect = reader.choice("detect", DETECTORS, None) or ""
+    echoes = reader.strings("echoes")
+    for echo in echoes:
+        family, _, label = echo.partition("/")
+        reader.expect(
+            family in LABEL_KINDS and (not label or label in LABEL_KINDS[family]),
+            f"echoes names a family or family/kind, not {echo!r}",
+            "echoes",
+        )
+    matchers = reader.matchers(required=False)
+    reader.expect(
+        detect != "phrases" or matchers is not None or bool(echoes), "needs patterns or echoes", "detect"
+    )
+    return ClosingRule(detect, echoes, matchers)
+
 
 UNIT = 3  # sentences in the closing
 NEVER_ECHOED = ("desperation/self-harm",)  # a safety note, never a verdict on the letter
@@ -46,16 +76,16 @@ def closing_unit(ctx: Context) -> list[Sentence]:
     return ctx.doc.body_sentences[-UNIT:]
 
 
-def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
+def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
     unit = closing_unit(ctx)
     if not unit:
         return
-    if rule.detect == "phrases":
+    if rule.spec.detect == "phrases":
         for span in _hits(rule, ctx, unit):
             yield ctx.finding(rule, span)
-    elif rule.detect == "negative-ending":
+    elif rule.spec.detect == "negative-ending":
         yield from _negative_ending(rule, ctx, unit)
-    elif rule.detect == "no-closing":
+    elif rule.spec.detect == "no-closing":
         yield from _no_closing(rule, ctx)
 
 
@@ -66,7 +96,7 @@ def _hits(rule: Rule, ctx: Context, unit: list[Sentence]) -> list[Span]:
     found: list[Span] = []
     for sentence in unit:
         lo, hi = sentence.span.start, sentence.span.end
-        hits = list(accepted_matches(ctx, rule, sentence.span)) if rule.compiled is not None else []
+        hits = list(accepted_matches(ctx, rule, sentence.span))
         hits += [Span(f.span.start, min(f.span.end, hi)) for f in echoed if lo <= f.span.start < hi]
         if hits:
             found.append(min(hits, key=lambda s: (s.start, -s.end)))
@@ -75,14 +105,15 @@ def _hits(rule: Rule, ctx: Context, unit: list[Sentence]) -> list[Span]:
 
 def _echoed(rule: Rule, ctx: Context) -> list[Rule]:
     """The rules whose findings in the closing this rule reports too."""
-    if not rule.echoes:
+    echoes = rule.spec.echoes
+    if not echoes:
         return []
     found = []
     for other in ctx.ruleset.rules.values():
         if other.id in NEVER_ECHOED or other.kind in ("sentiment", "closing", "section"):
             continue
         kind = kind_of(other.family, other.name, other.label_kind)
-        if other.family in rule.echoes or f"{other.family}/{kind}" in rule.echoes:
+        if other.family in echoes or f"{other.family}/{kind}" in echoes:
             found.append(other)
     return found
 
@@ -119,7 +150,8 @@ def _self_harm_in(ctx: Context, unit: list[Sentence]) -> bool:
 def _named_elsewhere(rule: Rule, ctx: Context) -> bool:
     """Another closing rule of the family already reports this ending."""
     for other in ctx.ruleset.rules.values():
-        closing = other.family == rule.family and other.kind == "closing" and other.detect == "phrases"
+        closing = other.family == rule.family and other.kind == "closing"
+        closing = closing and getattr(other.spec, "detect", None) == "phrases"
         if closing and ctx.findings_of(other):
             return True
     return False
@@ -146,3 +178,13 @@ def _no_closing(rule: Rule, ctx: Context) -> Iterator[Finding]:
     )
     if dangling:
         yield ctx.finding(rule, Span(last.span.start, max(last.span.end, body[-1].span.end)))
+
+
+KIND = CheckKind(
+    name="closing",
+    keys=MATCHER_KEYS | {"detect", "echoes"},
+    parse=parse,
+    run=run,
+    summary="the closing read as a unit: `detect` = phrases (with `echoes`), negative-ending or no-closing",
+    letter_level=lambda spec: spec.detect == "no-closing",
+)
