@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from letterlint.model import FAMILIES, LintResult
+from letterlint.model import LintResult
 
 
 @dataclass
@@ -96,17 +96,18 @@ def fired_families(result: LintResult) -> set[str]:
 
 
 def evaluate(corpus: Path, labels: Iterable[Label] | None = None) -> Evaluation:
-    from letterlint import lint_text
+    from letterlint import default_engine, lint_text
 
     labels = list(labels if labels is not None else load_labels(corpus))
-    families = {name: Tally() for name in FAMILIES}
+    names = [f.name for f in default_engine().ruleset.family_order]
+    families = {name: Tally() for name in names}
     sections: dict[str, Tally] = {}
     for label in labels:
         text = (corpus / "letters" / label.file).read_text(encoding="utf-8")
         result = lint_text(text, profile=label.profile, path=label.file)
         fired = fired_families(result)
         expected = set(label.expect) | ({"missing-section"} if label.missing else set())
-        for family in FAMILIES:
+        for family in names:
             families[family].add(family in expected, family in fired, label.file)
         for section, present in result.sections.items():
             key = f"{label.profile}:{section}"

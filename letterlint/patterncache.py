@@ -82,7 +82,7 @@ class PatternCache:
 
     @classmethod
     def for_builtins(cls) -> PatternCache:
-        from letterlint.nlp import cache_dir
+        from letterlint.cachedir import cache_dir
 
         cache = cls(None)
         digest = hashlib.sha1(cache.key.encode()).hexdigest()[:16]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from letterlint.model import FAMILIES, Severity
+from letterlint.model import Family, Severity
 from letterlint.patterncache import Compiled, PatternCache
 from letterlint.patterns import PatternError, expand, with_boundaries
 from letterlint.prefilter import Prefixes, StartIndex, Starts
@@ -22,8 +22,9 @@ _RULE_KEYS = {
     "id", "family", "severity", "kind", "patterns", "unless", "scope", "region", "message",
     "suggestion", "rationale", "fires", "allows", "boundaries", "case_sensitive", "section",
     "detect", "hint", "example", "metric", "threshold", "min_count", "note", "summary",
-    "max_per_letter", "weight",
+    "max_per_letter", "weight", "fix",
 }  # fmt: skip
+FIXES = ("replace-span", "replace-sentence", "none")  # the editor's quick fix; see lsp.quick_fixes
 _PROFILE_KEYS = {"profile", "thresholds", "weights"}
 
 
@@ -68,6 +69,7 @@ class Rule:
     note: str | None = None
     max_per_letter: int = 5
     weight: float | None = None
+    fix: str = "none"
     builtin: bool = True
     compiled: re.Pattern[str] | None = field(default=None, repr=False)
     compiled_unless: re.Pattern[str] | None = field(default=None, repr=False)
@@ -102,6 +104,11 @@ class RuleSet:
     rules: dict[str, Rule]
     profiles: dict[str, Profile]
     start_index: StartIndex | None = None  # where built-in rules may start; see prefilter
+    families: dict[str, Family] = field(default_factory=dict)  # from the packs' [family] tables
+
+    @property
+    def family_order(self) -> tuple[Family, ...]:
+        return tuple(sorted(self.families.values(), key=lambda f: (f.order, f.name)))
 
     @property
     def weights(self) -> dict[str, float]:
@@ -238,12 +245,7 @@ def _parse_rule(
         unknown[0] if unknown else None,
     )
     family = data.get("family", rid.split("/", 1)[0])
-    _expect(
-        family in FAMILIES,
-        where,
-        f"rule {rid}: unknown family {family!r} ({', '.join(FAMILIES)})",
-        "family" if "family" in data else "id",
-    )
+    _expect(isinstance(family, str), where, f"rule {rid}: 'family' must be a string", "family")
     _expect(rid.split("/", 1)[0] == family, where, f"rule {rid}: id must start with its family", "id")
     kind = data.get("kind", "phrase")
     _expect(
@@ -290,6 +292,14 @@ def _parse_rule(
         raise RuleError(f"{where('severity')}: rule {rid}: {exc}") from None
     scope = data.get("scope", "writer")
     _expect(scope in SCOPES, where, f"rule {rid}: scope must be one of {', '.join(SCOPES)}", "scope")
+    fix = data.get("fix", "none")
+    _expect(fix in FIXES, where, f"rule {rid}: fix must be one of {', '.join(FIXES)}", "fix")
+    _expect(
+        fix != "replace-sentence" or isinstance(data.get("suggestion"), str),
+        where,
+        f'rule {rid}: fix = "replace-sentence" needs a suggestion to put in the sentence\'s place',
+        "fix",
+    )
     region = data.get("region", "any")
     _expect(region in REGIONS, where, f"rule {rid}: region must be one of {', '.join(REGIONS)}", "region")
     rule = Rule(
@@ -320,6 +330,7 @@ def _parse_rule(
         note=data.get("note"),
         max_per_letter=data.get("max_per_letter", 5),
         weight=data.get("weight"),
+        fix=fix,
         builtin=builtin,
     )
     if kind == "phrase":
@@ -358,6 +369,43 @@ def _parse_rule(
         compiled = _compile(rule.unless, rule, where, "unless", True, cache)
         rule.compiled_unless, rule.unless_triggers, _ = compiled
     return rule
+
+
+FAMILY_KEYS = {"name", "title", "short", "style", "order", "description"}
+STYLES = tuple(
+    f"{bright}{colour}"
+    for bright in ("", "bright_")
+    for colour in ("red", "green", "yellow", "blue", "magenta", "cyan", "white")
+)
+
+
+def parse_family(data: Any, where: _Where) -> Family:
+    """A pack's `[family]` table: the family's name and how reports show it."""
+    _expect(isinstance(data, dict), where, "[family] must be a table", "family")
+    unknown = sorted(set(data) - FAMILY_KEYS)
+    _expect(
+        not unknown,
+        where,
+        f"unknown key(s) {', '.join(unknown)} in [family] ({', '.join(sorted(FAMILY_KEYS))})",
+        unknown[0] if unknown else None,
+    )
+    name = data.get("name")
+    _expect(
+        isinstance(name, str) and _NAME.fullmatch(name) is not None,
+        where,
+        "[family] needs a name of lowercase letters, digits and hyphens",
+        "name",
+    )
+    for key in ("title", "short", "style", "description"):
+        _expect(
+            key not in data or isinstance(data[key], str), where, f"[family] '{key}' must be a string", key
+        )
+    _expect(isinstance(data.get("title"), str), where, f"[family] {name} needs a title", "name")
+    style = data.get("style", "white")
+    _expect(style in STYLES, where, f"[family] style must be one of {', '.join(STYLES)}", "style")
+    order = data.get("order", 100)
+    _expect(type(order) is int, where, "[family] 'order' must be a whole number", "order")
+    return Family(str(name), data["title"], data.get("short", str(name)), style, order)
 
 
 def _parse_profile(data: dict[str, Any], raw: str, path: Path) -> Profile:
@@ -417,6 +465,8 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
     """Load built-in packs, then user folders; a user rule may not reuse a built-in id."""
     rules: dict[str, Rule] = {}
     profiles: dict[str, Profile] = {}
+    families: dict[str, Family] = {}
+    family_source: dict[str, str] = {}
     folders = [(rules_dir(), True)] + [(Path(d), False) for d in (extra_dirs or [])]
     cache = PatternCache.for_builtins()
     for folder, builtin in folders:
@@ -428,12 +478,22 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
                 profile = _parse_profile(data, raw, path)
                 profiles[profile.name] = profile
                 continue
-            unknown = sorted(set(data) - {"rule", "pack"})
+            unknown = sorted(set(data) - {"rule", "pack", "family"})
             if unknown:
                 line = _Where(path, raw)(unknown[0])
                 raise RuleError(
                     f"{line}: unknown top-level key(s) {', '.join(unknown)} (use [[rule]] tables)"
                 )
+            if "family" in data:
+                family = parse_family(data["family"], _Where(path, raw))
+                _expect(
+                    family.name not in families,
+                    _Where(path, raw),
+                    f"family {family.name!r} is already declared (in {family_source.get(family.name)})",
+                    "family",
+                )
+                families[family.name] = family
+                family_source[family.name] = str(path)
             entries = data.get("rule", [])
             _expect(
                 isinstance(entries, list) and all(isinstance(e, dict) for e in entries),
@@ -443,6 +503,13 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
             )
             for entry, where in zip(entries, _blocks(raw, path, len(entries)), strict=True):
                 rule = _parse_rule(entry, where, builtin, cache if builtin else None)
+                _expect(
+                    rule.family in families,
+                    where,
+                    f"rule {rule.id}: unknown family {rule.family!r} ({', '.join(families)}; "
+                    "a pack declares a new one in a [family] table)",
+                    "family" if "family" in entry else "id",
+                )
                 if rule.id in rules:
                     other = rules[rule.id].source
                     raise RuleError(f"{where('id')}: duplicate rule id {rule.id} (also in {other})")
@@ -462,4 +529,4 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
                 raise RuleError(
                     f"{where}: profile {profile.name}: unknown section {section!r} ({', '.join(known)})"
                 )
-    return RuleSet(rules, profiles, index)
+    return RuleSet(rules, profiles, index, families)

@@ -17,9 +17,9 @@ import math
 from collections import defaultdict
 
 from letterlint import __version__
-from letterlint.model import FAMILIES, Finding, LintResult, Severity, Stats
-from letterlint.report import FileError, Item, ReportOptions
+from letterlint.model import Family, FileError, Finding, Item, LintResult, Severity, Stats
 from letterlint.report import view as v
+from letterlint.report.options import ReportOptions
 
 SEV_WORD = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 
@@ -52,10 +52,11 @@ def render(items: list[Item], options: ReportOptions) -> str:
 
 
 def _report(result: LintResult, n: int, options: ReportOptions) -> str:
-    findings = v.visible(result.findings, options.quiet)
+    findings = result.findings
     numbered = {id(f): i for i, f in enumerate(findings, 1)}  # reading order: numbers rise down the letter
     band = v.band(result.score)
     stats = result.stats
+    annotated = _annotated(result.text, findings, numbered, n, result.families)
     counts = (
         "".join(
             f'<span class="chip sev-{s.label}">{esc(_count(c, s))}</span>'
@@ -67,7 +68,7 @@ def _report(result: LintResult, n: int, options: ReportOptions) -> str:
     first = v.fix_first(findings)
     fix = ""
     if first is not None:
-        about = v.rule_summary(first, options.ruleset)
+        about = v.rule_summary(first, result)
         where = "" if first.family == "missing-section" else f"line {first.start.line}, "
         fix = (
             f'<p class="fix-first"><strong>Fix first:</strong> <a href="#letter-{n}-f{numbered[id(first)]}">'
@@ -87,8 +88,8 @@ def _report(result: LintResult, n: int, options: ReportOptions) -> str:
 <div class="layout">
 <article class="paper">
 <h2>The letter</h2>
-{_legend(findings)}
-<div class="letter" id="letter-{n}-text">{_annotated(result.text, findings, numbered, n)}</div>
+{_legend(findings, result.families)}
+<div class="letter" id="letter-{n}-text">{annotated}</div>
 </article>
 <aside class="side">
 {_checklist(result, options)}
@@ -130,12 +131,12 @@ def _ring(score: int, band: str) -> str:
     )
 
 
-def _legend(findings: list[Finding]) -> str:
-    families = [f for f in (*FAMILIES, *sorted({f.family for f in findings} - set(FAMILIES)))]
+def _legend(findings: list[Finding], families: tuple[Family, ...]) -> str:
     present = {f.family for f in findings}
+    names = [f.name for f in families]
     chips = "".join(
-        f'<span class="key fam-{esc(fam)}">{esc(v.family_title(fam))}</span>'
-        for fam in families
+        f'<span class="key fam-{esc(fam)}">{esc(v.family_title(fam, families))}</span>'
+        for fam in (*names, *sorted(present - set(names)))
         if fam in present
     )
     if not chips:
@@ -170,7 +171,9 @@ def _priority(f: Finding) -> tuple[int, int, int]:
     return (f.family != "missing-section", int(f.severity), -f.span.start)
 
 
-def _annotated(text: str, findings: list[Finding], numbered: dict[int, int], n: int) -> str:
+def _annotated(
+    text: str, findings: list[Finding], numbered: dict[int, int], n: int, families: tuple[Family, ...]
+) -> str:
     edges = {0, len(text)}
     points: dict[int, list[Finding]] = defaultdict(list)  # empty spans: a marker at the offset
     for f in findings:
@@ -187,7 +190,7 @@ def _annotated(text: str, findings: list[Finding], numbered: dict[int, int], n: 
             k = numbered[id(f)]
             out.append(
                 f'<mark class="hl point fam-{esc(f.family)} sev-{f.severity.label}" tabindex="0" '
-                f'data-f="{k}" data-n="{k}" data-tip="{esc(_tip([f], numbered))}" '
+                f'data-f="{k}" data-n="{k}" data-tip="{esc(_tip([f], numbered, families))}" '
                 f'id="letter-{n}-m{k}"></mark>'
             )
         if b is None:
@@ -210,7 +213,8 @@ def _annotated(text: str, findings: list[Finding], numbered: dict[int, int], n: 
             classes += " multi"
         if all(f.family == "missing-section" for f in covering):
             classes += " anchor"
-        attrs = f'class="{classes}" tabindex="0" data-f="{ids}" data-tip="{esc(_tip(covering, numbered))}"'
+        tip = esc(_tip(covering, numbered, families))
+        attrs = f'class="{classes}" tabindex="0" data-f="{ids}" data-tip="{tip}"'
         if ending:
             attrs += f' data-n="{" · ".join(map(str, ending))}"'
         if starting:
@@ -219,15 +223,15 @@ def _annotated(text: str, findings: list[Finding], numbered: dict[int, int], n: 
     return "".join(out)
 
 
-def _tip(covering: list[Finding], numbered: dict[int, int]) -> str:
+def _tip(covering: list[Finding], numbered: dict[int, int], families: tuple[Family, ...]) -> str:
     lines = []
     for f in sorted(covering, key=lambda f: numbered[id(f)]):
-        lines.append(f"{numbered[id(f)]}. {v.family_title(f.family)}: {v.one_line(f.message)}")
+        lines.append(f"{numbered[id(f)]}. {v.family_title(f.family, families)}: {v.one_line(f.message)}")
     return "\n".join(lines)
 
 
 def _checklist(result: LintResult, options: ReportOptions) -> str:
-    items = v.checklist(result, options.ruleset)
+    items = v.checklist(result)
     found = sum(i.found for i in items)
     rows = []
     for item in items:
@@ -320,7 +324,7 @@ def _findings(result: LintResult, findings: list[Finding], numbered: dict[int, i
             '<p class="calm">Nothing. Read it aloud once more, then send it.</p></section>'
         )
     blocks = []
-    for family, group in v.ordered_families(findings):
+    for family, group in v.ordered_families(findings, result.families):
         cards = []
         for same in v.rule_groups(group):
             f0 = same[0]
@@ -353,23 +357,25 @@ def _findings(result: LintResult, findings: list[Finding], numbered: dict[int, i
             )
         blocks.append(
             f'<section class="family fam-{esc(family)}">'
-            f"<h3>{esc(v.family_title(family))} <small>{len(group)}</small></h3>{''.join(cards)}</section>"
+            f"<h3>{esc(v.family_title(family, result.families))} <small>{len(group)}</small></h3>"
+            f"{''.join(cards)}</section>"
         )
     return f'<section class="findings"><h2>What to change</h2>{"".join(blocks)}</section>'
 
 
 def _summary_table(items: list[Item]) -> str:
-    head = "".join(f"<th>{esc(v.FAMILY_SHORT[f])}</th>" for f in FAMILIES)
+    families = v.families_of(items)
+    head = "".join(f"<th>{esc(f.short)}</th>" for f in families)
     rows = []
     for n, item in enumerate(items, 1):
         if isinstance(item, FileError):
             rows.append(
                 f'<tr><td><a href="#letter-{n}">{esc(item.path)}</a></td><td>—</td>'
-                f'<td colspan="{len(FAMILIES)}" class="error">could not be read: {esc(item.error)}</td></tr>'
+                f'<td colspan="{len(families)}" class="error">could not be read: {esc(item.error)}</td></tr>'
             )
             continue
-        counts = v.family_counts(item.findings)
-        cells = "".join(f"<td>{counts[f] or '·'}</td>" for f in FAMILIES)
+        counts = v.family_counts(item.findings, families)
+        cells = "".join(f"<td>{counts[f.name] or '·'}</td>" for f in families)
         rows.append(
             f'<tr><td><a href="#letter-{n}">{esc(item.path)}</a></td>'
             f'<td class="band-{v.band(item.score)}"><strong>{item.score}</strong></td>{cells}</tr>'
