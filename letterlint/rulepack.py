@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from letterlint.kinds import LABEL_KINDS
 from letterlint.model import Family, Severity
 from letterlint.patterncache import Compiled, PatternCache
 from letterlint.patterns import PatternError, expand, with_boundaries
@@ -22,7 +23,7 @@ _RULE_KEYS = {
     "id", "family", "severity", "kind", "patterns", "unless", "scope", "region", "message",
     "suggestion", "rationale", "fires", "allows", "boundaries", "case_sensitive", "section",
     "detect", "hint", "example", "metric", "threshold", "min_count", "note", "summary",
-    "max_per_letter", "weight", "fix",
+    "max_per_letter", "weight", "label_kind", "fix",
 }  # fmt: skip
 FIXES = ("replace-span", "replace-sentence", "none")  # the editor's quick fix; see lsp.quick_fixes
 _PROFILE_KEYS = {"profile", "thresholds", "weights"}
@@ -70,6 +71,7 @@ class Rule:
     max_per_letter: int = 5
     weight: float | None = None
     fix: str = "none"
+    label_kind: str | None = None  # the corpus kind it finds (letterlint.kinds)
     builtin: bool = True
     compiled: re.Pattern[str] | None = field(default=None, repr=False)
     compiled_unless: re.Pattern[str] | None = field(default=None, repr=False)
@@ -255,7 +257,7 @@ def _parse_rule(
         "kind",
     )
     for key in ("message", "rationale", "suggestion", "summary", "hint", "example", "note", "section",
-                "detect", "metric", "scope", "region", "severity"):  # fmt: skip
+                "detect", "metric", "scope", "region", "severity", "label_kind"):  # fmt: skip
         _expect(
             key not in data or isinstance(data[key], str), where, f"rule {rid}: '{key}' must be a string", key
         )
@@ -285,6 +287,13 @@ def _parse_rule(
         where,
         f"rule {rid}: 'weight' must be a number",
         "weight",
+    )
+    kinds = LABEL_KINDS.get(family, ())
+    _expect(
+        "label_kind" not in data or data["label_kind"] in kinds,
+        where,
+        f"rule {rid}: label_kind must be one of {', '.join(kinds) or '(none for this family)'}",
+        "label_kind",
     )
     try:
         severity = Severity.parse(data.get("severity", "warning"))
@@ -331,6 +340,7 @@ def _parse_rule(
         max_per_letter=data.get("max_per_letter", 5),
         weight=data.get("weight"),
         fix=fix,
+        label_kind=data.get("label_kind"),
         builtin=builtin,
     )
     if kind == "phrase":
