@@ -172,10 +172,6 @@ class Document:
             end -= 1
         return Span(start, end)
 
-    @property
-    def line_count(self) -> int:
-        return len(self._line_starts)
-
     # -- structure -----------------------------------------------------------
 
     @cached_property

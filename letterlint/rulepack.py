@@ -22,11 +22,17 @@ REGIONS = ("any", "opening", "body", "closing", "ending")  # ending: the last fo
 _RULE_KEYS = {
     "id", "family", "severity", "kind", "patterns", "unless", "scope", "region", "message",
     "suggestion", "rationale", "fires", "allows", "boundaries", "case_sensitive", "section",
-    "detect", "hint", "example", "metric", "threshold", "min_count", "note", "summary",
+    "detect", "example", "metric", "threshold", "min_count", "note", "summary",
     "max_per_letter", "weight", "label_kind", "fix",
 }  # fmt: skip
 FIXES = ("replace-span", "replace-sentence", "none")  # the editor's quick fix; see lsp.quick_fixes
 _PROFILE_KEYS = {"profile", "thresholds", "weights"}
+# Thresholds the engine itself reads from a profile (a rule's `threshold = "name"` adds more).
+ENGINE_THRESHOLDS = (
+    "negative_sentence", "positive_sentence", "gloom_sentence", "tone_min_sentences",
+    "negative_share", "mean_compound", "gloom_negative_share", "gloom_positive_share",
+    "closing_compound", "max_words", "long_sentence", "paragraph_words", "reading_grade",
+)  # fmt: skip
 
 
 class RuleError(ValueError):
@@ -62,7 +68,6 @@ class Rule:
     case_sensitive: bool = False
     section: str | None = None
     detect: str | None = None
-    hint: str | None = None
     example: str | None = None
     metric: str | None = None
     threshold: str | float | None = None
@@ -256,7 +261,7 @@ def _parse_rule(
         f"rule {rid}: unknown check kind {kind!r} ({', '.join(CHECK_KINDS)})",
         "kind",
     )
-    for key in ("message", "rationale", "suggestion", "summary", "hint", "example", "note", "section",
+    for key in ("message", "rationale", "suggestion", "summary", "example", "note", "section",
                 "detect", "metric", "scope", "region", "severity", "label_kind"):  # fmt: skip
         _expect(
             key not in data or isinstance(data[key], str), where, f"rule {rid}: '{key}' must be a string", key
@@ -331,7 +336,6 @@ def _parse_rule(
         case_sensitive=data.get("case_sensitive", False),
         section=data.get("section"),
         detect=data.get("detect"),
-        hint=data.get("hint"),
         example=data.get("example"),
         metric=data.get("metric"),
         threshold=data.get("threshold"),
@@ -471,6 +475,30 @@ def _read_toml(path: Path, cache: PatternCache | None = None) -> tuple[dict[str,
         raise RuleError(toml_error(path, exc)) from None
 
 
+def _check_thresholds(rules: dict[str, Rule], profiles: dict[str, Profile]) -> None:
+    """A threshold no rule or check reads is a typo; a rule naming a threshold that a profile
+    lacks would silently compare against nothing. Both are errors at their file and line."""
+    named = {r.threshold: r for r in rules.values() if isinstance(r.threshold, str)}
+    known = set(ENGINE_THRESHOLDS) | set(named)
+    for profile in profiles.values():
+        source = Path(profile.source)
+        raw = source.read_text(encoding="utf-8")
+        for key in profile.thresholds:
+            if key not in known:
+                raise RuleError(
+                    f"{_Where(source, raw)(key)}: profile {profile.name}: unknown threshold {key!r} "
+                    f"(known: {', '.join(sorted(known))})"
+                )
+        for name, rule in sorted(named.items()):
+            if name not in profile.thresholds:
+                rule_raw = Path(rule.source).read_text(encoding="utf-8")
+                where = _Where(Path(rule.source), rule_raw, max(rule_raw.find(f'id = "{rule.id}"'), 0))
+                raise RuleError(
+                    f"{where('threshold')}: rule {rule.id}: threshold {name!r} is not set in profile "
+                    f"{profile.name} ({source}); add it under [thresholds] or give the rule a number"
+                )
+
+
 def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
     """Load built-in packs, then user folders; a user rule may not reuse a built-in id."""
     rules: dict[str, Rule] = {}
@@ -528,6 +556,7 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
             data, raw = _read_toml(path, cache if builtin else None)
             profile = _parse_profile(data, raw, path)
             profiles[profile.name] = profile
+    _check_thresholds(rules, profiles)
     index = StartIndex.build({r.id: r.starts for r in rules.values() if r.starts}, cache)
     cache.save()
     for profile in profiles.values():

@@ -21,8 +21,6 @@ from letterlint.model import Family, FileError, Finding, Item, LintResult, Sever
 from letterlint.report import view as v
 from letterlint.report.options import ReportOptions
 
-SEV_WORD = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
-
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
