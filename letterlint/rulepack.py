@@ -23,9 +23,14 @@ _RULE_KEYS = {
     "id", "family", "severity", "kind", "patterns", "unless", "scope", "region", "message",
     "suggestion", "rationale", "fires", "allows", "boundaries", "case_sensitive", "section",
     "detect", "example", "metric", "threshold", "min_count", "note", "summary",
-    "max_per_letter", "weight", "label_kind", "fix",
+    "max_per_letter", "weight", "label_kind", "fix", "anchor", "unless_section",
 }  # fmt: skip
-FIXES = ("replace-span", "replace-sentence", "none")  # the editor's quick fix; see lsp.quick_fixes
+FIXES = ("replace-span", "replace-sentence", "none")
+ANCHORS = (
+    "start",
+    "body-end",
+    "end",
+)  # where a missing section's finding points  # the editor's quick fix; see lsp.quick_fixes
 _PROFILE_KEYS = {"profile", "thresholds", "weights"}
 # Thresholds the engine itself reads from a profile (a rule's `threshold = "name"` adds more).
 ENGINE_THRESHOLDS = (
@@ -76,6 +81,8 @@ class Rule:
     max_per_letter: int = 5
     weight: float | None = None
     fix: str = "none"
+    anchor: str = "body-end"  # section rules: where the finding points when the part is missing
+    unless_section: str | None = None  # closing rules: this section found in the ending cancels it
     label_kind: str | None = None  # the corpus kind it finds (letterlint.kinds)
     builtin: bool = True
     compiled: re.Pattern[str] | None = field(default=None, repr=False)
@@ -306,6 +313,14 @@ def _parse_rule(
         raise RuleError(f"{where('severity')}: rule {rid}: {exc}") from None
     scope = data.get("scope", "writer")
     _expect(scope in SCOPES, where, f"rule {rid}: scope must be one of {', '.join(SCOPES)}", "scope")
+    anchor = data.get("anchor", "body-end")
+    _expect(anchor in ANCHORS, where, f"rule {rid}: anchor must be one of {', '.join(ANCHORS)}", "anchor")
+    _expect(
+        "unless_section" not in data or isinstance(data["unless_section"], str),
+        where,
+        f"rule {rid}: 'unless_section' must be a section name",
+        "unless_section",
+    )
     fix = data.get("fix", "none")
     _expect(fix in FIXES, where, f"rule {rid}: fix must be one of {', '.join(FIXES)}", "fix")
     _expect(
@@ -344,6 +359,8 @@ def _parse_rule(
         max_per_letter=data.get("max_per_letter", 5),
         weight=data.get("weight"),
         fix=fix,
+        anchor=anchor,
+        unless_section=data.get("unless_section"),
         label_kind=data.get("label_kind"),
         builtin=builtin,
     )
@@ -557,6 +574,13 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
             profile = _parse_profile(data, raw, path)
             profiles[profile.name] = profile
     _check_thresholds(rules, profiles)
+    for rule in rules.values():
+        if rule.unless_section is not None and f"missing-section/{rule.unless_section}" not in rules:
+            raw = Path(rule.source).read_text(encoding="utf-8")
+            where = _Where(Path(rule.source), raw, max(raw.find(f'id = "{rule.id}"'), 0))
+            raise RuleError(
+                f"{where('unless_section')}: rule {rule.id}: unknown section {rule.unless_section!r}"
+            )
     index = StartIndex.build({r.id: r.starts for r in rules.values() if r.starts}, cache)
     cache.save()
     for profile in profiles.values():

@@ -17,9 +17,10 @@ _LOOKS_AHEAD = re.compile(
 )
 
 
-def _hopeful(ctx: Context, span: Span) -> bool:
-    rule = ctx.ruleset.section_rule("hopeful-close")
-    return rule is not None and next(accepted_matches(ctx, rule, span), None) is not None
+def _redeemed(ctx: Context, rule: Rule, span: Span) -> bool:
+    """The rule's `unless_section` (a hopeful close) is found in this span."""
+    section = ctx.ruleset.section_rule(rule.unless_section) if rule.unless_section else None
+    return section is not None and next(accepted_matches(ctx, section, span), None) is not None
 
 
 def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -34,13 +35,13 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if last <= limit or (sum(scores) / len(scores) <= limit and last < 0.2):
             worst = min(range(len(closing)), key=lambda i: scores[i])
             # VADER reads "No pressure at all." as negative; a hopeful cue is not a sad ending.
-            if doc.in_writer_voice(closing[worst].span) and not _hopeful(ctx, closing[worst].span):
+            if doc.in_writer_voice(closing[worst].span) and not _redeemed(ctx, rule, closing[worst].span):
                 yield ctx.finding(rule, closing[worst].span)
     elif rule.detect == "no-closing":
         if doc.sign_off is not None:
             return
-        hopeful = ctx.ruleset.section_rule("hopeful-close")
-        if hopeful is not None and sections.locate(hopeful, ctx) is not None:
+        section = ctx.ruleset.section_rule(rule.unless_section) if rule.unless_section else None
+        if section is not None and sections.locate(section, ctx) is not None:
             return
         if _LOOKS_AHEAD.search(closing[-1].text):
             return  # "I'll buy you lunch this week" is an ending, if an informal one

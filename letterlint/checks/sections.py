@@ -31,14 +31,15 @@ def presence(ctx: Context) -> dict[str, bool]:
     return result
 
 
-def anchor(ctx: Context, section: str) -> Span:
-    """Where a missing section belongs: the top for a greeting, the end for the rest."""
+def anchor(ctx: Context, rule: Rule) -> Span:
+    """Where a missing section belongs, as its rule's `anchor` says: the first sentence
+    (`start`), the last one (`end`) or the last sentence of the body (`body-end`)."""
     doc = ctx.doc
     if not doc.sentences:
         return Span(0, 0)
-    if section in ("greeting", "acknowledgement"):
+    if rule.anchor == "start":
         return doc.sentences[0].span
-    if section == "sign-off" or not doc.body_sentences:
+    if rule.anchor == "end" or not doc.body_sentences:
         return doc.sentences[-1].span
     return doc.body_sentences[-1].span
 
@@ -46,7 +47,7 @@ def anchor(ctx: Context, section: str) -> Span:
 def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
     section = rule.section or rule.name
     if section in present and not present[section]:
-        finding = ctx.finding(rule, anchor(ctx, section))
+        finding = ctx.finding(rule, anchor(ctx, rule))
         yield replace(finding, suggestion=personalise(rule.example or rule.suggestion, ctx))
 
 
