@@ -43,7 +43,12 @@ def render(items: list[Item], options: ReportOptions) -> str:
                 )
             else:
                 body.append(_report(item, n, options))
-    return _PAGE.format(title=esc(title), version=esc(__version__), style=_STYLE, body="\n".join(body))
+    return _PAGE.format(
+        title=esc(title),
+        version=esc(__version__),
+        style=_STYLE + family_css(v.families_of(items)),
+        body="\n".join(body),
+    )
 
 
 # -- one letter ------------------------------------------------------------------------
@@ -384,6 +389,15 @@ def _summary_table(items: list[Item]) -> str:
     )
 
 
+def family_css(families: tuple[Family, ...]) -> str:
+    """Each family's colours, from the style its pack declares (bright_red is red here)."""
+    rules = []
+    for family in families:
+        base = family.style.removeprefix("bright_")
+        rules.append(f".fam-{family.name} {{ --fam: var(--{base}); --fam-bg: var(--{base}-bg); }}")
+    return "\n".join(rules) + "\n"
+
+
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -410,18 +424,19 @@ _STYLE = """
   --bg: #f6f4ef; --paper: #fffdf8; --ink: #22252a; --muted: #6b6f76; --line: #e4e0d6;
   --good: #2f855a; --fair: #b7791f; --poor: #c53030;
   --error: #c53030; --warning: #b7791f; --info: #2b6cb0;
-  --desperation: #b83280; --desperation-bg: #fde8f3;
-  --negative-tone: #c53030; --negative-tone-bg: #fde4e4;
-  --weak-closing: #2b6cb0; --weak-closing-bg: #e3eefb;
-  --missing-section: #0e7490; --missing-section-bg: #e0f5f9;
-  --clarity: #2f855a; --clarity-bg: #e3f4ea;
-  --other: #6b6f76; --other-bg: #eceae4;
+  --magenta: #b83280; --magenta-bg: #fde8f3;
+  --red: #c53030; --red-bg: #fde4e4;
+  --blue: #2b6cb0; --blue-bg: #e3eefb;
+  --cyan: #0e7490; --cyan-bg: #e0f5f9;
+  --green: #2f855a; --green-bg: #e3f4ea;
+  --yellow: #b7791f; --yellow-bg: #fbf0d9;
+  --white: #6b6f76; --white-bg: #eceae4;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #17181b; --paper: #1f2125; --ink: #e8e6e1; --muted: #a0a4ab; --line: #33363c;
-    --desperation-bg: #4a2038; --negative-tone-bg: #4a2323; --weak-closing-bg: #1f3350;
-    --missing-section-bg: #163a42; --clarity-bg: #1d3a2a; --other-bg: #2c2d31;
+    --magenta-bg: #4a2038; --red-bg: #4a2323; --blue-bg: #1f3350;
+    --cyan-bg: #163a42; --green-bg: #1d3a2a; --yellow-bg: #47391c; --white-bg: #2c2d31;
   }
 }
 * { box-sizing: border-box; }
@@ -466,14 +481,7 @@ h3 { font-size: 1rem; margin: 22px 0 8px; padding-bottom: 4px;
   background: var(--fam-bg); border-bottom: 2px solid var(--fam); }
 .letter { white-space: pre-wrap; overflow-wrap: anywhere;
   font: 17px/1.75 Georgia, "Iowan Old Style", "Palatino Linotype", "DejaVu Serif", serif; }
-.fam-desperation { --fam: var(--desperation); --fam-bg: var(--desperation-bg); }
-.fam-negative-tone { --fam: var(--negative-tone); --fam-bg: var(--negative-tone-bg); }
-.fam-weak-closing { --fam: var(--weak-closing); --fam-bg: var(--weak-closing-bg); }
-.fam-missing-section { --fam: var(--missing-section); --fam-bg: var(--missing-section-bg); }
-.fam-clarity { --fam: var(--clarity); --fam-bg: var(--clarity-bg); }
-[class*="fam-"]:not(.fam-desperation):not(.fam-negative-tone):not(.fam-weak-closing)
-  :not(.fam-missing-section):not(.fam-clarity) {
-  --fam: var(--other); --fam-bg: var(--other-bg); }
+[class*="fam-"] { --fam: var(--white); --fam-bg: var(--white-bg); }
 mark.hl { position: relative; color: inherit; background: var(--fam-bg);
   border-bottom: 2px solid var(--fam);
   border-radius: 3px; padding: 1px 0; outline: none; cursor: help; }
@@ -505,7 +513,7 @@ mark.hl:target, mark.hl:focus { box-shadow: 0 0 0 2px var(--fam); }
 .arc svg { width: 100%; height: auto; display: block; }
 .arc .zero { stroke: var(--muted); stroke-width: 1; stroke-dasharray: 3 3; }
 .arc .axis, .arc .band-label { font: 11px system-ui, sans-serif; fill: var(--muted); }
-.arc .opening, .arc .closing { fill: var(--weak-closing-bg); opacity: .7; }
+.arc .opening, .arc .closing { fill: var(--blue-bg); opacity: .7; }
 .arc .bar.positive { fill: var(--good); } .arc .bar.neutral { fill: var(--muted); opacity: .6; }
 .arc .bar.low { fill: var(--fair); } .arc .bar.negative { fill: var(--poor); }
 .arc-words { color: var(--muted); font-size: .92rem; margin: 8px 0 0; }
@@ -527,7 +535,7 @@ mark.hl:target, mark.hl:focus { box-shadow: 0 0 0 2px var(--fam); }
   background: var(--fam); border-radius: 8px; text-decoration: none; margin-right: 4px; }
 .try, .note { margin: 4px 0 0; }
 .try span, .note span { font-style: normal; font-weight: 700; margin-right: 6px; }
-.note { color: var(--desperation); }
+.note { color: var(--magenta); }
 .calm { color: var(--good); }
 .summary table { border-collapse: collapse; width: 100%; }
 .summary th, .summary td { text-align: right; padding: 4px 10px; border-bottom: 1px solid var(--line); }
