@@ -59,3 +59,11 @@ def test_lazy_imports_are_edges() -> None:
     edges = TOOL.graph()
     # letterlint.runner imports drafts inside a function: still an edge
     assert "letterlint.drafts" in edges["letterlint.runner"]
+
+
+def test_reports_render_results_only() -> None:
+    """report/ renders LintResults: it never re-reads the letter or the rule packs."""
+    edges = TOOL.graph()
+    for module, targets in edges.items():
+        if module.startswith("letterlint.report"):
+            assert not targets & {"letterlint.document", "letterlint.rulepack", "letterlint.engine"}, module

@@ -28,7 +28,7 @@ def families_of(items: Iterable[object]) -> tuple[Family, ...]:
     return tuple(sorted(seen.values(), key=lambda f: (f.order, f.name)))
 
 
-def family(name: str, families: Iterable[Family]) -> Family:
+def family(name: str, families: Iterable[Family] = ()) -> Family:
     """A family's metadata; a family no pack declares gets a plain title."""
     for known in families:
         if known.name == name:
@@ -36,7 +36,7 @@ def family(name: str, families: Iterable[Family]) -> Family:
     return Family(name, name.replace("-", " ").capitalize(), name)
 
 
-def family_title(name: str, families: Iterable[Family]) -> str:
+def family_title(name: str, families: Iterable[Family] = ()) -> str:
     return family(name, families).title
 
 
