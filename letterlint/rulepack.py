@@ -38,6 +38,11 @@ ENGINE_THRESHOLDS = (
     "negative_share", "mean_compound", "gloom_negative_share", "gloom_positive_share",
     "closing_compound", "max_words", "long_sentence", "paragraph_words", "reading_grade",
 )  # fmt: skip
+# What a profile that does not set them gets for the thresholds the built-in rules name.
+DEFAULT_THRESHOLDS = {
+    "max_words": 600.0, "long_sentence": 40.0, "paragraph_words": 180.0, "reading_grade": 12.0,
+    "apology_repeats": 4.0,
+}  # fmt: skip
 
 
 class RuleError(ValueError):
@@ -494,7 +499,8 @@ def _read_toml(path: Path, cache: PatternCache | None = None) -> tuple[dict[str,
 
 def _check_thresholds(rules: dict[str, Rule], profiles: dict[str, Profile]) -> None:
     """A threshold no rule or check reads is a typo; a rule naming a threshold that a profile
-    lacks would silently compare against nothing. Both are errors at their file and line."""
+    lacks (and that has no default) would silently compare against nothing. Both are errors
+    at their file and line."""
     named = {r.threshold: r for r in rules.values() if isinstance(r.threshold, str)}
     known = set(ENGINE_THRESHOLDS) | set(named)
     for profile in profiles.values():
@@ -507,7 +513,9 @@ def _check_thresholds(rules: dict[str, Rule], profiles: dict[str, Profile]) -> N
                     f"(known: {', '.join(sorted(known))})"
                 )
         for name, rule in sorted(named.items()):
-            if name not in profile.thresholds:
+            if name not in profile.thresholds and name in DEFAULT_THRESHOLDS:
+                profile.thresholds[name] = DEFAULT_THRESHOLDS[name]
+            elif name not in profile.thresholds:
                 rule_raw = Path(rule.source).read_text(encoding="utf-8")
                 where = _Where(Path(rule.source), rule_raw, max(rule_raw.find(f'id = "{rule.id}"'), 0))
                 raise RuleError(
