@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="letterlint",
         description="Check the tone of a draft letter before you send it. Nothing leaves your machine.",
         epilog="Commands: 'letterlint rules', 'letterlint explain RULE', 'letterlint check-rules [PACK...]', "
-        "'letterlint ignore FILE[:LINE[:COL]] RULE', 'letterlint lsp', 'letterlint help [COMMAND]'. "
+        "'letterlint ignore FILE[:LINE[:COL]] RULE', 'letterlint lsp', 'letterlint serve' (a private page "
+        "in your browser), 'letterlint help [COMMAND]'. "
         "Each takes --help.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="letters or folders ('-' reads stdin)")
@@ -186,7 +187,7 @@ def _sub_help(argv: list[str]) -> int:
         sys.stdout.write(ignore_parser().format_help())
         return EXIT_OK
     if argv[0] not in parsers:
-        known = ", ".join([*parsers, "ignore", "lsp"])
+        known = ", ".join([*parsers, "ignore", "lsp", "serve"])
         raise UsageError(f"no help for {argv[0]!r}: the commands are {known}")
     sys.stdout.write(parsers[argv[0]]().format_help())
     return EXIT_OK

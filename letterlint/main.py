@@ -1,5 +1,6 @@
-"""The `letterlint` command: sends `letterlint lsp` to the language server and everything
-else to the command line. Neither face imports the other; only this launcher knows both."""
+"""The `letterlint` command: sends `letterlint lsp` to the language server, `letterlint
+serve` to the local page and everything else to the command line. No face imports another;
+only this launcher knows them all."""
 
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ def main(argv: list[str] | None = None) -> int:
         except UsageError as exc:
             print(f"letterlint: error: {exc}", file=sys.stderr)
             return EXIT_ERROR
+    if argv[:1] == ["serve"] or argv[:2] == ["help", "serve"]:
+        from letterlint.serve import main as serve_main
+
+        return serve_main(argv[1:] if argv[0] == "serve" else ["--help"])
     from letterlint.cli import main as cli_main
 
     return cli_main(argv)

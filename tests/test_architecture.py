@@ -36,6 +36,7 @@ def test_front_ends_never_import_each_other() -> None:
     for face in ("letterlint.cli", "letterlint.lsp", "letterlint.batch"):
         assert "letterlint.settings" in edges[face]
     assert "letterlint.settings" in edges["letterlint.ignore_command"]
+    assert "letterlint.settings" in edges["letterlint.serve.service"]
 
 
 def test_the_checks_catch_what_they_are_for() -> None:

@@ -26,6 +26,8 @@ DESPERATE = "examples/desperate.txt"
         ("help",),
         ("help", "explain"),
         ("help", "lsp"),
+        ("serve", "--help"),
+        ("help", "serve"),
     ],
     ids=" ".join,
 )
