@@ -1,7 +1,8 @@
 """`letterlint lsp`: a language server over stdio (pygls), calling the engine in-process.
 
 What the editor gets:
-- diagnostics on open, on change (debounced) and on save of text and Markdown drafts,
+- diagnostics on open, on change (at once after a pause in typing; a burst of changes is
+  debounced) and on save of text and Markdown drafts,
   with the rule id as code, source `letterlint`, and (where the client supports it) a
   `codeDescription.href` to a Markdown explanation of the rule written on demand under
   the letterlint cache folder (`$LETTERLINT_CACHE_DIR/explain/`, else
