@@ -58,6 +58,7 @@ class Finding:
     excerpt: str
     suggestion: str | None = None
     note: str | None = None  # extra text shown under the message (e.g. the crisis-line note)
+    letter_level: bool = False  # about the whole letter (a missing part): line 1, no words to point at
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -74,6 +75,8 @@ class Finding:
         }
         if self.note:
             data["note"] = self.note
+        if self.letter_level:
+            data["scope"] = "letter"
         return data
 
 

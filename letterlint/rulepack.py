@@ -23,7 +23,7 @@ _RULE_KEYS = {
     "id", "family", "severity", "kind", "patterns", "unless", "scope", "region", "message",
     "suggestion", "rationale", "fires", "allows", "boundaries", "case_sensitive", "section",
     "detect", "example", "metric", "threshold", "min_count", "note", "summary",
-    "max_per_letter", "weight", "label_kind", "fix", "anchor", "unless_section",
+    "max_per_letter", "weight", "label_kind", "fix", "unless_section",
 }  # fmt: skip
 FIXES = ("replace-span", "replace-sentence", "none")
 ANCHORS = (
@@ -86,7 +86,6 @@ class Rule:
     max_per_letter: int = 5
     weight: float | None = None
     fix: str = "none"
-    anchor: str = "body-end"  # section rules: where the finding points when the part is missing
     unless_section: str | None = None  # closing rules: this section found in the ending cancels it
     label_kind: str | None = None  # the corpus kind it finds (letterlint.kinds)
     builtin: bool = True
@@ -318,8 +317,6 @@ def _parse_rule(
         raise RuleError(f"{where('severity')}: rule {rid}: {exc}") from None
     scope = data.get("scope", "writer")
     _expect(scope in SCOPES, where, f"rule {rid}: scope must be one of {', '.join(SCOPES)}", "scope")
-    anchor = data.get("anchor", "body-end")
-    _expect(anchor in ANCHORS, where, f"rule {rid}: anchor must be one of {', '.join(ANCHORS)}", "anchor")
     _expect(
         "unless_section" not in data or isinstance(data["unless_section"], str),
         where,
@@ -364,7 +361,6 @@ def _parse_rule(
         max_per_letter=data.get("max_per_letter", 5),
         weight=data.get("weight"),
         fix=fix,
-        anchor=anchor,
         unless_section=data.get("unless_section"),
         label_kind=data.get("label_kind"),
         builtin=builtin,
