@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
 from letterlint.model import Position, Span
-from letterlint.prefilter import normalize, pattern_triggers
 from letterlint.structure import LetterStructure, Line, lines_of, paragraph_breaks, parse
+from letterlint.tokens import CLAUSE_BREAKS, Tokens, tokenize
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LOOKAHEAD = 2000  # characters after a line break that decide whether the line stands alone
@@ -104,20 +104,17 @@ _NOT_NAMES = frozenset(
     ]
 )
 
-# Scope markers: text the writer does not assert in their own voice.
-_NEGATOR = re.compile(
-    r"\b(?:not|never|no|nor|cannot|can['’]?t|won['’]?t|wont|don['’]?t|dont|didn['’]?t|"
-    r"doesn['’]?t|isn['’]?t|aren['’]?t|wasn['’]?t|shouldn['’]?t|wouldn['’]?t|refuse|"
-    r"no\s+longer|stop(?:ped)?|instead\s+of|rather\s+than)\b",
-    re.IGNORECASE,
-)
+# Speech verbs every reported-speech match contains: sentences without one are not scanned.
+_SPEECH_WORDS = (
+    "said", "says", "told", "tells", "wrote", "writes", "texted", "asked", "yelled", "shouted",
+    "screamed", "accused", "called", "used to say", "would say", "put it", "saying",
+)  # fmt: skip
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|whether|could\s+(?:say|tell|write|claim|promise)|would\s+(?:say|tell|write|claim)|"
     r"might\s+(?:say|tell|write)|tempted\s+to|pretend(?:ing)?|imagine|suppose|as\s+though|"
     r"as\s+if|easy\s+to\s+(?:say|write)|the\s+old\s+me\s+would(?:\s+have)?|used\s+to\s+(?:say|write|think))\b",
     re.IGNORECASE,
 )
-_CONDITION = re.compile(r"\b(?:if|unless|when|whether|until)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\band\s+so\b|\bbecause\b|\band\s+(?=(?:i|you|we|he|she|they)\b)",
     re.IGNORECASE,
@@ -125,16 +122,17 @@ _CLAUSE_BREAK = re.compile(
 _SPEECH_VERB = re.compile(
     r"(?P<subject>\b[\w'’]+(?:\s+[\w'’]+)?)\s+(?:once\s+|always\s+|even\s+|literally\s+|kept\s+)?"
     r"(?:said|says|told\s+(?:me|us|him|her|them)|tells\s+(?:me|us)|wrote|writes|texted|asked|"
-    r"yelled|shouted|screamed|accused\s+me\s+of|called\s+me|used\s+to\s+say|would\s+say|put\s+it|"
+    r"yelled|shouted|screamed|accused\s+(?:me|you|u|him|her|them)\s+of|called\s+(?:me|you|u|him|her|them)|used\s+to\s+say|would\s+say|put\s+it|"
     r"keeps?\s+saying|kept\s+saying|was\s+saying)\b[,:]?",
     re.IGNORECASE,
 )
+_WRITER_AGAIN = re.compile(
+    r"[;:]|(?:,|\b(?:and|but|so|though|although))\s+(?:i|i['’]m|i['’]ve|im|ive)\b", re.IGNORECASE
+)
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:^|\s)(?:i|we)$", re.IGNORECASE)
-
-
-@cache
-def _speech_verb_triggers() -> frozenset[str] | None:
-    return pattern_triggers(_SPEECH_VERB)
+# What the writer once said to the reader ("I said you were lazy", "I called you a liar") is
+# owned as a past act, not asserted now; "I tell you" and "I say" still speak in the present.
+_PAST_SPEECH = re.compile(r"\b(?:said|told|wrote|texted|yelled|shouted|screamed|called|accused)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,10 +323,15 @@ class Document:
         for sentence in self._sentences_with_speech_verbs():
             for verb in _SPEECH_VERB.finditer(sentence.text):
                 subject = verb.group("subject")
-                if _FIRST_PERSON_SUBJECT.search(" " + subject.split()[-1]):
+                own = _FIRST_PERSON_SUBJECT.search(" " + subject.split()[-1])
+                if own and not _PAST_SPEECH.search(verb.group(), len(subject)):
                     continue
                 start = sentence.span.start + verb.end()
-                spans.append(Span(start, sentence.span.end))
+                # The report ends where the writer speaks again: "you said no contact, and
+                # I know I've messaged four times" reports only "no contact".
+                back = _WRITER_AGAIN.search(sentence.text, verb.end())
+                end = sentence.span.start + back.start() if back else sentence.span.end
+                spans.append(Span(start, end))
         return spans
 
     def is_quoted(self, span: Span) -> bool:
@@ -349,25 +352,42 @@ class Document:
         return [q.start for q in ordered], reach
 
     def _sentences_with_speech_verbs(self) -> list[Sentence]:
-        """Sentences that contain a string every speech-verb match contains (the rest cannot
-        match, and the verb pattern is slow to try at every word)."""
-        triggers = _speech_verb_triggers()
-        if triggers is None or len(self.normalized) != len(self.text):
-            return self.sentences
-        found: dict[int, Sentence] = {}
-        for trigger in triggers:
-            at = self.normalized.find(trigger)
-            while at >= 0:
-                sentence = self.sentence_at(at)
-                if sentence is not None:
-                    found[sentence.index] = sentence
-                at = self.normalized.find(trigger, at + 1)
-        return [found[i] for i in sorted(found)]
+        """Sentences that contain a speech verb (the verb pattern is slow to try at every word)."""
+        return [s for s in self.sentences if any(w in s.text.lower() for w in _SPEECH_WORDS)]
+
+    # -- tokens ----------------------------------------------------------------
 
     @cached_property
-    def normalized(self) -> str:
-        """Lower case, whitespace as " ", digits as "0": see letterlint.prefilter."""
-        return normalize(self.text)
+    def tokens(self) -> Tokens:
+        """Every sentence's tokens, in order (see letterlint.tokens)."""
+        norms: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for sentence in self.sentences:
+            part = tokenize(sentence.text, sentence.span.start)
+            norms += part.norms
+            starts += part.starts
+            ends += part.ends
+        return Tokens(tuple(norms), tuple(starts), tuple(ends))
+
+    @cached_property
+    def token_bounds(self) -> tuple[list[int], list[int]]:
+        """For each token, the first token of its sentence and the one after its last."""
+        lo: list[int] = []
+        hi: list[int] = []
+        starts = self.tokens.starts
+        i = 0
+        for sentence in self.sentences:
+            first = i
+            while i < len(starts) and starts[i] < sentence.span.end:
+                i += 1
+            lo += [first] * (i - first)
+            hi += [i] * (i - first)
+        return lo, hi
+
+    def token_at(self, offset: int) -> int:
+        """Index of the first token that ends after `offset` (len(tokens) if none)."""
+        return bisect_right(self.tokens.ends, offset)
 
     def clause_before(self, span: Span) -> str:
         """Text from the start of the clause that contains `span` up to the span."""
@@ -382,13 +402,12 @@ class Document:
         return before
 
     def is_negated(self, span: Span) -> bool:
-        before = self.clause_before(span)
-        tail = " ".join(before.split()[-7:])
-        negators = list(_NEGATOR.finditer(tail))
-        if not negators:
+        """Negation bound to the verb it governs: "I won't beg" and "I refuse to beg" are
+        negated; "I can't stop begging" is not (two negations: "can't" and "stop")."""
+        i = self.token_at(span.start)
+        if i >= len(self.tokens):
             return False
-        # "If you don't come back, I'll ..." negates the condition, not what follows it.
-        return not _CONDITION.search(tail[: negators[-1].start()])
+        return negated_at(self.tokens.norms, self.token_bounds[0][i], i)
 
     def is_hypothetical(self, span: Span) -> bool:
         """A condition or a 'could say' in the same clause: "If I said I'd do anything"."""
@@ -497,3 +516,135 @@ def _line_cuts(text: str, para: Span) -> list[int]:
         if short_line or (nxt[:1] in "-–—•*" and nxt[:1] != ""):
             cuts.append(para.start + m.start())
     return cuts
+
+
+# -- negation scope ----------------------------------------------------------------------
+
+_NEGATORS = frozenset({"not", "never", "no", "nor", "without", "nobody", "nothing"})
+# Verbs that end what follows them: "I stopped begging", "I refuse to beg".
+_CESSATIVE = frozenset(
+    [
+        "stop",
+        "stops",
+        "stopped",
+        "stopping",
+        "quit",
+        "quits",
+        "quitting",
+        "refuse",
+        "refuses",
+        "refused",
+        "refusing",
+        "avoid",
+        "avoids",
+        "avoided",
+        "avoiding",
+    ]
+)
+# Words a negation reaches across to the verb it governs: auxiliaries, "to", adverbs, and
+# verbs that pass their negation on ("I don't want to beg", "I'm not going to beg").
+_TRANSPARENT = frozenset(
+    [
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "to",
+        "going",
+        "gonna",
+        "want",
+        "wants",
+        "wanted",
+        "need",
+        "needs",
+        "needed",
+        "try",
+        "trying",
+        "tried",
+        "plan",
+        "planning",
+        "mean",
+        "meant",
+        "intend",
+        "intending",
+        "wish",
+        "like",
+        "dare",
+        "going",
+        "gotta",
+        "got",
+        "ever",
+        "even",
+        "really",
+        "just",
+        "honestly",
+        "truly",
+        "actually",
+        "again",
+        "anymore",
+        "longer",
+        "further",
+        "still",
+        "please",
+        "say",
+        "saying",
+        "said",
+        "tell",
+        "telling",
+        "claim",
+        "claiming",
+        "pretend",
+        "pretending",
+        "think",
+        "thinking",
+        "that",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+    ]
+)
+_PAIRS = {("instead", "of"), ("rather", "than"), ("no", "longer")}
+
+
+def negated_at(norms: tuple[str, ...], lo: int, i: int) -> bool:
+    """Whether token i is negated by the words before it in its clause. Negators and verbs
+    of stopping flip the polarity ("can't stop" is two flips); the scan goes back across
+    auxiliaries, adverbs and verbs that pass negation on, and stops at anything else."""
+    negated = False
+    n = i - 1
+    while n >= lo:
+        word = norms[n]
+        if word in CLAUSE_BREAKS or word == ",":
+            break
+        if n > lo and (norms[n - 1], word) in _PAIRS:
+            negated = not negated
+            n -= 2
+            continue
+        if word in _NEGATORS or word in _CESSATIVE:
+            negated = not negated
+        elif word not in _TRANSPARENT:
+            break
+        n -= 1
+    return negated

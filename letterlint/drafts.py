@@ -102,7 +102,7 @@ def lint(
     prints: list[str] = []
     for f in result.findings:
         rule = engine.ruleset.rules.get(f.rule)
-        whole = rule is not None and ignore_list.letter_level(rule.kind, rule.metric)
+        whole = rule is not None and rule.letter_level
         print_ = ignore_list.fingerprint(draft.lint_text, f.span, whole_letter=whole)
         if draft.controls.silences(f.rule, f.family, f.span.start) or (
             ignores and ignores.drops(f.rule, f.family, print_)

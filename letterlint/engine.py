@@ -8,8 +8,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from letterlint.checks import closing, metrics, phrases, sections, sentiment
+from letterlint.checks import sections, sentiment
 from letterlint.checks.base import Context, RuleTimeout
+from letterlint.checks.registry import kinds
 from letterlint.document import Document
 from letterlint.model import Finding, LintResult, RuleInfo, Severity, Span, Stats, Tone
 from letterlint.rulepack import Profile, Rule, RuleError, RuleSet, load_rules
@@ -142,16 +143,7 @@ class Engine:
 
 
 def _run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
-    if rule.kind == "phrase":
-        yield from phrases.run(rule, ctx)
-    elif rule.kind == "section":
-        yield from sections.run(rule, ctx, present)
-    elif rule.kind == "sentiment":
-        yield from sentiment.run(rule, ctx)
-    elif rule.kind == "closing":
-        yield from closing.run(rule, ctx)
-    elif rule.kind == "metric":
-        yield from metrics.run(rule, ctx)
+    yield from kinds()[rule.kind].run(rule, ctx, present)
 
 
 def score(findings: list[Finding], weights: dict[str, float] | None = None) -> int:

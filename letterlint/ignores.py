@@ -37,20 +37,12 @@ from letterlint.model import Span
 
 IGNORE_NAME = ".letterlint-ignore.toml"
 NEIGHBOURS = 3
-# Rules that judge the letter as a whole: a passage-based fingerprint would move with every edit.
-_LETTER_KINDS = frozenset({"section", "sentiment", "closing"})
-_LETTER_METRICS = frozenset({"letter-words", "reading-grade", "count"})
 _HEADER = (
     "# letterlint: findings you chose to keep in these letters.\n"
     "# Written by `letterlint ignore` and the editor's quick fix; safe to edit by hand.\n"
     "# [[ignore]] keeps one passage (matched by its words and their neighbours);\n"
     "# [[disable]] turns a rule off for a whole letter.\n"
 )
-
-
-def letter_level(kind: str, metric: str | None = None) -> bool:
-    """True for rules whose finding is about the whole letter rather than a passage."""
-    return kind in _LETTER_KINDS or (kind == "metric" and metric in _LETTER_METRICS)
 
 
 def _norm(word: str) -> str:

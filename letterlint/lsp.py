@@ -39,7 +39,6 @@ from letterlint import __version__, drafts
 from letterlint.config import ConfigError
 from letterlint.engine import Engine, Selection
 from letterlint.explain import explanation_markdown, hover_text
-from letterlint.ignores import letter_level
 from letterlint.model import Finding, Severity, Span
 from letterlint.rulepack import Rule, RuleError
 from letterlint.settings import Overrides, SettingsError, resolve_settings
@@ -459,7 +458,7 @@ class LetterServer:
             if state.draft.path is None:
                 continue  # an unsaved buffer has no place for an ignore list
             # A finding about the whole letter has no passage: only "disable for this file" fits.
-            if rule is None or not letter_level(rule.kind, rule.metric):
+            if rule is None or not rule.letter_level:
                 actions.append(
                     _command_action(
                         f"Ignore this occurrence of {f.rule} (kept in .letterlint-ignore.toml)",

@@ -1,37 +1,32 @@
-"""Rule packs and profiles: TOML data, validated once and compiled once."""
+"""Rule packs and profiles: TOML data, validated once and compiled once.
+
+The keys every rule has are read here; the keys of its check kind are read by that kind
+(letterlint.checks.registry) into the kind's own typed record, `Rule.spec`.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from letterlint.checks.kind import Reader, RuleError
 from letterlint.kinds import LABEL_KINDS
+from letterlint.matcher import Grammar, Lexicon
 from letterlint.model import Family, Severity
-from letterlint.patterncache import Compiled, PatternCache
-from letterlint.patterns import PatternError, expand, with_boundaries
-from letterlint.prefilter import Prefixes, StartIndex, Starts
+from letterlint.paths import rules_dir
+from letterlint.stems import StemFilter
 
-CHECK_KINDS = ("phrase", "section", "sentiment", "closing", "metric")
-SCOPES = ("writer", "asserted", "any")  # asserted: conditionals still count
-REGIONS = ("any", "opening", "body", "closing", "ending")  # ending: the last four body sentences
+__all__ = ["Profile", "Rule", "RuleError", "RuleSet", "load_rules", "rules_dir"]
 
-_RULE_KEYS = {
-    "id", "family", "severity", "kind", "patterns", "unless", "scope", "region", "message",
-    "suggestion", "rationale", "fires", "allows", "boundaries", "case_sensitive", "section",
-    "detect", "example", "metric", "threshold", "min_count", "note", "summary",
-    "max_per_letter", "weight", "label_kind", "fix", "unless_section",
-}  # fmt: skip
-FIXES = ("replace-span", "replace-sentence", "none")
-ANCHORS = (
-    "start",
-    "body-end",
-    "end",
-)  # where a missing section's finding points  # the editor's quick fix; see lsp.quick_fixes
+COMMON_KEYS = frozenset(
+    {"id", "family", "severity", "kind", "message", "suggestion", "rationale", "summary", "fires",
+     "allows", "note", "weight", "label_kind", "fix", "unless_section"}
+)  # fmt: skip
 _PROFILE_KEYS = {"profile", "thresholds", "weights"}
+FIXES = ("replace-span", "replace-sentence", "none")  # the editor's quick fix; see lsp.quick_fixes
 # Thresholds the engine itself reads from a profile (a rule's `threshold = "name"` adds more).
 ENGINE_THRESHOLDS = (
     "negative_sentence", "positive_sentence", "gloom_sentence", "tone_min_sentences",
@@ -45,18 +40,6 @@ DEFAULT_THRESHOLDS = {
 }  # fmt: skip
 
 
-class RuleError(ValueError):
-    """A rule pack or profile that cannot be used; the message names file and line."""
-
-
-def rules_dir() -> Path:
-    """Built-in packs: inside the wheel as letterlint/_rules, else the checkout's rules/."""
-    packaged = Path(__file__).parent / "_rules"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "rules"
-
-
 @dataclass(slots=True)
 class Rule:
     id: str
@@ -65,36 +48,18 @@ class Rule:
     kind: str
     message: str
     source: str  # file it came from
-    patterns: tuple[str, ...] = ()
-    unless: tuple[str, ...] = ()
-    scope: str = "writer"
-    region: str = "any"
+    spec: Any = None  # the check kind's own typed record
     suggestion: str | None = None
     rationale: str = ""
     summary: str = ""
     fires: tuple[str, ...] = ()
     allows: tuple[str, ...] = ()
-    boundaries: bool = True
-    case_sensitive: bool = False
-    section: str | None = None
-    detect: str | None = None
-    example: str | None = None
-    metric: str | None = None
-    threshold: str | float | None = None
-    min_count: int = 1
     note: str | None = None
-    max_per_letter: int = 5
     weight: float | None = None
-    fix: str = "none"
-    unless_section: str | None = None  # closing rules: this section found in the ending cancels it
     label_kind: str | None = None  # the corpus kind it finds (letterlint.kinds)
+    fix: str = "none"  # the editor's quick fix: replace-span, replace-sentence or none
+    unless_section: str | None = None  # this section found in the ending cancels the finding
     builtin: bool = True
-    compiled: re.Pattern[str] | None = field(default=None, repr=False)
-    compiled_unless: re.Pattern[str] | None = field(default=None, repr=False)
-    # What letterlint.prefilter knows of every match (None: nothing useful).
-    triggers: Prefixes = field(default=None, repr=False)
-    unless_triggers: Prefixes = field(default=None, repr=False)
-    starts: Starts | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -103,6 +68,18 @@ class Rule:
     @property
     def one_line(self) -> str:
         return self.summary or self.message
+
+    @property
+    def example(self) -> str | None:
+        """A section rule's example of the missing part (other kinds have none)."""
+        return getattr(self.spec, "example", None)
+
+    @property
+    def letter_level(self) -> bool:
+        """True when a finding is about the whole letter rather than a passage."""
+        from letterlint.checks.registry import kinds
+
+        return kinds()[self.kind].letter_level(self.spec)
 
 
 @dataclass(slots=True)
@@ -121,8 +98,11 @@ class Profile:
 class RuleSet:
     rules: dict[str, Rule]
     profiles: dict[str, Profile]
-    start_index: StartIndex | None = None  # where built-in rules may start; see prefilter
+    lexicon: Lexicon = field(default_factory=lambda: Lexicon({}))
     families: dict[str, Family] = field(default_factory=dict)  # from the packs' [family] tables
+    grammar: Grammar = field(default_factory=Grammar)
+    # Stems only the letter's words that might be a stem some rule asks for.
+    stem_filter: StemFilter = field(default_factory=lambda: StemFilter(set()))
 
     @property
     def family_order(self) -> tuple[Family, ...]:
@@ -137,14 +117,7 @@ class RuleSet:
         return self.rules.get(f"missing-section/{section}")
 
 
-def _line_of(raw: str, needle: str) -> int:
-    index = raw.find(needle)
-    return raw.count("\n", 0, index) + 1 if index >= 0 else 1
-
-
 _RULE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]", re.MULTILINE)
-DETECTORS = {"section": ("greeting", "sign-off"), "closing": ("negative-ending", "no-closing")}
-METRICS = ("letter-words", "sentence-words", "paragraph-words", "reading-grade", "count", "shouting")
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
@@ -179,73 +152,18 @@ def _blocks(raw: str, path: Path, count: int) -> list[_Where]:
     return [_Where(path, raw, a, b) for a, b in zip(starts, ends, strict=True)]
 
 
-def _compile(
-    patterns: tuple[str, ...],
-    rule: Rule,
-    where: _Where,
-    key: str,
-    boundaries: bool,
-    cache: PatternCache | None = None,
-) -> Compiled:
-    def source() -> str:
-        parts = "|".join(f"(?:{expand(p)})" for p in patterns)
-        # One boundary pair around the alternation, not one per pattern: the same matches
-        # (the assertions do not depend on the alternative), but the engine tests the
-        # look-behind once per position instead of once per pattern, about 3x faster.
-        return with_boundaries(parts) if boundaries else parts
-
-    try:
-        flags = re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)  # ^ and $ per line
-        if rule.builtin and cache is not None:  # keyed by the rule's own text: no expanding on a hit
-            cache_key = f"rule:{int(flags)}:{int(boundaries)}:" + "\x1f".join(patterns)
-            return cache.compile_keyed(cache_key, source, flags)
-        if rule.builtin:
-            return Compiled(re.compile(source(), flags), None, None)
-        import regex  # user patterns run under a time limit; see checks.base.finditer
-
-        return Compiled(regex.compile(source(), flags | regex.V0), None, None)
-    except Exception as exc:  # re.error, PatternError, regex.error (not a subclass of re.error)
-        raise RuleError(f"{where(key)}: rule {rule.id}: {_culprit(patterns, exc)}") from None
-
-
-def _culprit(patterns: tuple[str, ...], exc: Exception) -> str:
-    """Which of the rule's patterns is broken, without positions in the expanded source."""
-    if isinstance(exc, PatternError):
-        return str(exc)
-    for pattern in patterns:
-        try:
-            re.compile(expand(pattern))
-        except (re.error, PatternError) as own:
-            reason = getattr(own, "msg", str(own))
-            return f"pattern {pattern!r} does not compile: {reason}"
-    return f"pattern does not compile: {str(exc).split(' at position')[0]}"
-
-
 def _expect(cond: bool, where: _Where | str, message: str, key: str | None = None) -> None:
     if not cond:
         raise RuleError(f"{where(key) if isinstance(where, _Where) else where}: {message}")
-
-
-def _strings(value: Any, where: _Where, key: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    _expect(
-        isinstance(value, list) and all(isinstance(v, str) for v in value),
-        where,
-        f"'{key}' must be a string or a list of strings",
-        key,
-    )
-    return tuple(value)
 
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _parse_rule(
-    data: dict[str, Any], where: _Where, builtin: bool, cache: PatternCache | None = None
-) -> Rule:
-    path = where.path
+def _parse_rule(data: dict[str, Any], where: _Where, builtin: bool, lexicon: Lexicon) -> Rule:
+    from letterlint.checks.registry import kinds
+
     rid = data.get("id")
     _expect(isinstance(rid, str) and "/" in rid, where, "every rule needs an id 'family/name'", "id")
     assert isinstance(rid, str)
@@ -255,73 +173,40 @@ def _parse_rule(
         f"rule {rid}: the name after '/' must be lowercase letters, digits and hyphens",
         "id",
     )
-    unknown = sorted(set(data) - _RULE_KEYS)
-    _expect(
-        not unknown,
-        where,
-        f"rule {rid}: unknown key(s) {', '.join(unknown)}",
-        unknown[0] if unknown else None,
-    )
     family = data.get("family", rid.split("/", 1)[0])
     _expect(isinstance(family, str), where, f"rule {rid}: 'family' must be a string", "family")
     _expect(rid.split("/", 1)[0] == family, where, f"rule {rid}: id must start with its family", "id")
-    kind = data.get("kind", "phrase")
+    registry = kinds()
+    kind_name = data.get("kind", "phrase")
     _expect(
-        kind in CHECK_KINDS,
+        kind_name in registry,
         where,
-        f"rule {rid}: unknown check kind {kind!r} ({', '.join(CHECK_KINDS)})",
+        f"rule {rid}: unknown check kind {kind_name!r} ({', '.join(registry)})",
         "kind",
     )
-    for key in ("message", "rationale", "suggestion", "summary", "example", "note", "section",
-                "detect", "metric", "scope", "region", "severity", "label_kind"):  # fmt: skip
-        _expect(
-            key not in data or isinstance(data[key], str), where, f"rule {rid}: '{key}' must be a string", key
-        )
-    _expect(isinstance(data.get("message"), str), where, f"rule {rid}: needs a message")
-    for key in ("boundaries", "case_sensitive"):
-        _expect(
-            key not in data or isinstance(data[key], bool),
-            where,
-            f"rule {rid}: '{key}' must be true or false",
-            key,
-        )
-    for key in ("min_count", "max_per_letter"):
-        _expect(
-            key not in data or (type(data[key]) is int and data[key] >= 1),
-            where,
-            f"rule {rid}: '{key}' must be a whole number of at least 1",
-            key,
-        )
+    kind = registry[kind_name]
+    unknown = sorted(set(data) - COMMON_KEYS - kind.keys)
     _expect(
-        "threshold" not in data or isinstance(data["threshold"], str) or _is_number(data["threshold"]),
+        not unknown,
         where,
-        f"rule {rid}: 'threshold' must be a number or a profile threshold name",
-        "threshold",
+        f"rule {rid}: unknown key(s) {', '.join(unknown)} for a {kind_name} rule",
+        unknown[0] if unknown else None,
     )
+    reader = Reader(data, where, rid, builtin, lexicon)
+    message = reader.string("message")
+    _expect(message is not None, where, f"rule {rid}: needs a message")
     _expect(
         "weight" not in data or _is_number(data["weight"]),
         where,
         f"rule {rid}: 'weight' must be a number",
         "weight",
     )
-    kinds = LABEL_KINDS.get(family, ())
+    labels = LABEL_KINDS.get(family, ())
     _expect(
-        "label_kind" not in data or data["label_kind"] in kinds,
+        "label_kind" not in data or data["label_kind"] in labels,
         where,
-        f"rule {rid}: label_kind must be one of {', '.join(kinds) or '(none for this family)'}",
+        f"rule {rid}: label_kind must be one of {', '.join(labels) or '(none for this family)'}",
         "label_kind",
-    )
-    try:
-        severity = Severity.parse(data.get("severity", "warning"))
-    except ValueError as exc:
-        raise RuleError(f"{where('severity')}: rule {rid}: {exc}") from None
-    scope = data.get("scope", "writer")
-    _expect(scope in SCOPES, where, f"rule {rid}: scope must be one of {', '.join(SCOPES)}", "scope")
-    _expect(
-        "unless_section" not in data or isinstance(data["unless_section"], str),
-        where,
-        f"rule {rid}: 'unless_section' must be a section name",
-        "unless_section",
     )
     fix = data.get("fix", "none")
     _expect(fix in FIXES, where, f"rule {rid}: fix must be one of {', '.join(FIXES)}", "fix")
@@ -331,76 +216,30 @@ def _parse_rule(
         f'rule {rid}: fix = "replace-sentence" needs a suggestion to put in the sentence\'s place',
         "fix",
     )
-    region = data.get("region", "any")
-    _expect(region in REGIONS, where, f"rule {rid}: region must be one of {', '.join(REGIONS)}", "region")
-    rule = Rule(
+    try:
+        severity = Severity.parse(reader.string("severity", "warning") or "warning")
+    except ValueError as exc:
+        raise RuleError(f"{where('severity')}: rule {rid}: {exc}") from None
+    return Rule(
         id=rid,
         family=family,
         severity=severity,
-        kind=kind,
-        message=data["message"],
-        source=str(path),
-        patterns=_strings(data.get("patterns", []), where, "patterns"),
-        unless=_strings(data.get("unless", []), where, "unless"),
-        scope=scope,
-        region=region,
-        suggestion=data.get("suggestion"),
-        rationale=data.get("rationale", ""),
-        summary=data.get("summary", ""),
-        fires=_strings(data.get("fires", []), where, "fires"),
-        allows=_strings(data.get("allows", []), where, "allows"),
-        boundaries=data.get("boundaries", True),
-        case_sensitive=data.get("case_sensitive", False),
-        section=data.get("section"),
-        detect=data.get("detect"),
-        example=data.get("example"),
-        metric=data.get("metric"),
-        threshold=data.get("threshold"),
-        min_count=data.get("min_count", 1),
-        note=data.get("note"),
-        max_per_letter=data.get("max_per_letter", 5),
+        kind=kind_name,
+        message=str(message),
+        source=str(where.path),
+        spec=kind.parse(reader),
+        suggestion=reader.string("suggestion"),
+        rationale=reader.string("rationale", "") or "",
+        summary=reader.string("summary", "") or "",
+        fires=reader.strings("fires"),
+        allows=reader.strings("allows"),
+        note=reader.string("note"),
         weight=data.get("weight"),
-        fix=fix,
-        unless_section=data.get("unless_section"),
         label_kind=data.get("label_kind"),
+        fix=fix,
+        unless_section=reader.string("unless_section"),
         builtin=builtin,
     )
-    if kind == "phrase":
-        _expect(bool(rule.patterns), where, f"rule {rid}: a phrase rule needs patterns", "kind")
-    if kind == "section":
-        _expect(family == "missing-section", where, f"rule {rid}: section rules belong to missing-section")
-        rule.section = rule.section or rule.name
-        _expect(
-            bool(rule.patterns) or rule.detect is not None, where, f"rule {rid}: needs patterns or detect"
-        )
-    if rule.detect is not None:
-        allowed = DETECTORS.get(kind, ())
-        _expect(
-            rule.detect in allowed,
-            where,
-            f"rule {rid}: unknown detect {rule.detect!r} for a {kind} rule"
-            + (f" ({', '.join(allowed)})" if allowed else " (only section and closing rules use detect)"),
-            "detect",
-        )
-    if kind == "closing":
-        _expect(rule.detect is not None, where, f"rule {rid}: a closing rule needs 'detect'", "kind")
-    if kind == "metric":
-        _expect(rule.metric is not None, where, f"rule {rid}: a metric rule needs 'metric'", "kind")
-        _expect(
-            rule.metric in METRICS,
-            where,
-            f"rule {rid}: unknown metric {rule.metric!r} ({', '.join(METRICS)})",
-            "metric",
-        )
-        if rule.metric == "count":
-            _expect(bool(rule.patterns), where, f"rule {rid}: a count metric needs patterns", "metric")
-    if rule.patterns:
-        compiled = _compile(rule.patterns, rule, where, "patterns", rule.boundaries, cache)
-        rule.compiled, rule.triggers, rule.starts = compiled
-    if rule.unless:
-        compiled = _compile(rule.unless, rule, where, "unless", True, cache)
-        rule.compiled_unless, rule.unless_triggers, _ = compiled
-    return rule
 
 
 FAMILY_KEYS = {"name", "title", "short", "style", "order", "description"}
@@ -475,7 +314,7 @@ def _parse_profile(data: dict[str, Any], raw: str, path: Path) -> Profile:
     return Profile(str(name), str(meta.get("description", "")), tuple(sections), dict(thresholds), str(path))
 
 
-def _read_toml(path: Path, cache: PatternCache | None = None) -> tuple[dict[str, Any], str]:
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     from letterlint.config import toml_error
 
     try:
@@ -485,19 +324,31 @@ def _read_toml(path: Path, cache: PatternCache | None = None) -> tuple[dict[str,
     except OSError as exc:
         raise RuleError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None
     try:
-        if cache is not None:  # the built-in packs: parsed once per installation
-            key = "toml:" + hashlib.sha1(raw.encode()).hexdigest()
-            return cache.memo(key, lambda: tomllib.loads(raw)), raw
         return tomllib.loads(raw), raw
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(toml_error(path, exc)) from None
+
+
+def _lexicon(folders: list[tuple[Path, bool]]) -> Lexicon:
+    """The built-in word classes, plus those of the user's folders (each name once)."""
+    from letterlint.lexicon import builtin_lexicon, read_classes
+
+    builtin = builtin_lexicon()
+    if len(folders) == 1:
+        return builtin
+    entries = dict(builtin.entries)
+    where = dict(builtin.where)
+    for folder, _ in folders[1:]:
+        if folder.is_dir():
+            read_classes(folder, entries, where)
+    return Lexicon(entries, where)
 
 
 def _check_thresholds(rules: dict[str, Rule], profiles: dict[str, Profile]) -> None:
     """A threshold no rule or check reads is a typo; a rule naming a threshold that a profile
     lacks (and that has no default) would silently compare against nothing. Both are errors
     at their file and line."""
-    named = {r.threshold: r for r in rules.values() if isinstance(r.threshold, str)}
+    named = {t: r for r in rules.values() if isinstance(t := getattr(r.spec, "threshold", None), str)}
     known = set(ENGINE_THRESHOLDS) | set(named)
     for profile in profiles.values():
         source = Path(profile.source)
@@ -522,17 +373,20 @@ def _check_thresholds(rules: dict[str, Rule], profiles: dict[str, Profile]) -> N
 
 def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
     """Load built-in packs, then user folders; a user rule may not reuse a built-in id."""
+    from letterlint.lexicon import grammar_of
+
     rules: dict[str, Rule] = {}
     profiles: dict[str, Profile] = {}
     families: dict[str, Family] = {}
     family_source: dict[str, str] = {}
     folders = [(rules_dir(), True)] + [(Path(d), False) for d in (extra_dirs or [])]
-    cache = PatternCache.for_builtins()
-    for folder, builtin in folders:
+    for folder, _ in folders:
         if not folder.is_dir():
             raise RuleError(f"{folder}: rule folder not found")
+    lexicon = _lexicon(folders)
+    for folder, builtin in folders:
         for path in sorted(folder.glob("*.toml")):
-            data, raw = _read_toml(path, cache if builtin else None)
+            data, raw = _read_toml(path)
             if "profile" in data:
                 profile = _parse_profile(data, raw, path)
                 profiles[profile.name] = profile
@@ -561,7 +415,7 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
                 "rule",
             )
             for entry, where in zip(entries, _blocks(raw, path, len(entries)), strict=True):
-                rule = _parse_rule(entry, where, builtin, cache if builtin else None)
+                rule = _parse_rule(entry, where, builtin, lexicon)
                 _expect(
                     rule.family in families,
                     where,
@@ -574,7 +428,7 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
                     raise RuleError(f"{where('id')}: duplicate rule id {rule.id} (also in {other})")
                 rules[rule.id] = rule
         for path in sorted((folder / "profiles").glob("*.toml")):
-            data, raw = _read_toml(path, cache if builtin else None)
+            data, raw = _read_toml(path)
             profile = _parse_profile(data, raw, path)
             profiles[profile.name] = profile
     _check_thresholds(rules, profiles)
@@ -585,8 +439,6 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
             raise RuleError(
                 f"{where('unless_section')}: rule {rule.id}: unknown section {rule.unless_section!r}"
             )
-    index = StartIndex.build({r.id: r.starts for r in rules.values() if r.starts}, cache)
-    cache.save()
     for profile in profiles.values():
         for section in profile.sections:
             if f"missing-section/{section}" not in rules:
@@ -596,4 +448,9 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
                 raise RuleError(
                     f"{where}: profile {profile.name}: unknown section {section!r} ({', '.join(known)})"
                 )
-    return RuleSet(rules, profiles, index, families)
+    stems: set[str] = set()
+    for rule in rules.values():
+        matchers = getattr(rule.spec, "matchers", None)
+        if matchers is not None:
+            stems |= matchers.stems
+    return RuleSet(rules, profiles, lexicon, families, grammar_of(lexicon), StemFilter(stems))

@@ -19,20 +19,21 @@ BROKEN = "desperation/begging"
 
 # Injected into the real CLI process: the phrase check crashes for one rule only.
 INJECT = """
+import dataclasses
 import os
 from letterlint.checks import phrases
 
 _target = os.environ["LETTERLINT_TEST_CRASH_RULE"]
-_real = phrases.run
+_real = phrases.KIND.run
 
 
-def run(rule, ctx):
+def run(rule, ctx, present):
     if rule.id == _target:
         raise RuntimeError("injected failure\\nwith a second line")
-    return _real(rule, ctx)
+    return _real(rule, ctx, present)
 
 
-phrases.run = run
+phrases.KIND = dataclasses.replace(phrases.KIND, run=run)  # before the registry reads it
 """
 
 

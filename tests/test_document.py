@@ -24,7 +24,7 @@ def test_columns_count_code_points_not_bytes() -> None:
     text = "Chère Zoë 😊, je t’aime. I’m begging you."
     (finding,) = lint_text(text, select=("desperation/begging",)).findings
     assert finding.start.column == text.index("I’m") + 1
-    assert finding.excerpt == "I’m begging"
+    assert finding.excerpt == "I’m begging you"
 
 
 def test_sentences_and_paragraphs() -> None:

@@ -39,7 +39,7 @@ def test_findings_by_paragraph_and_character(tmp_path: Path) -> None:
     }
     para = PARAGRAPHS[2]
     begin = para.index("I’m begging") + 1
-    assert where["desperation/begging"] == (3, begin, 3, begin + len("I’m begging"), "I’m begging")
+    assert where["desperation/begging"] == (3, begin, 3, begin + len("I’m begging you"), "I’m begging you")
     begin = para.index("!!!") + 1
     assert where["desperation/panic-punctuation"] == (3, begin, 3, begin + 3, "!!!")
     # The Word structure is kept: greeting, paragraphs and sign-off are recognised.
@@ -47,7 +47,7 @@ def test_findings_by_paragraph_and_character(tmp_path: Path) -> None:
     # The shown text has one line per Word paragraph, so reports quote the right paragraph.
     assert result.text.split("\n")[2] == para
     span = next(f.span for f in result.findings if f.rule == "desperation/begging")
-    assert result.text[span.start : span.end] == "I’m begging"
+    assert result.text[span.start : span.end] == "I’m begging you"
 
 
 def test_cli_reads_docx_and_folders(run_cli, tmp_path: Path) -> None:

@@ -23,14 +23,14 @@ def rules(text: str, profile: str = "reconcile") -> set[str]:
             "desperation/cant-live-without",
         ),
         ("It's your fault.", "It's not your fault.", "negative-tone/blame"),
-        ("I'll wait forever.", "I don't say I'll wait forever.", "desperation/compulsive-contact"),
+        ("I'll wait forever.", "I don't say I'll wait forever.", "desperation/pining"),
         # quotation and reported speech
         ("You never listen.", "You told me 'you never listen', and you were right.", "negative-tone/blame"),
         ("You always run away.", "My sister said you always run away.", "negative-tone/blame"),
         (
             "I'll wait forever.",
             "You once wrote \u201cI'll wait forever\u201d on a ticket.",
-            "desperation/compulsive-contact",
+            "desperation/pining",
         ),
         # hypotheticals
         (

@@ -147,7 +147,7 @@ def test_neovim_receives_exact_diagnostics(tmp_path: Path, offline_env: dict[str
     opened = got["steps"]["open"]
     seen = {(d["code"], underlined(LETTER, d)) for d in opened}
     assert {
-        ("desperation/begging", "I’m begging"),
+        ("desperation/begging", "I’m begging you"),
         ("desperation/cant-live-without", "I can’t live without you"),
         ("desperation/panic-punctuation", "!!!"),
     } <= seen
@@ -160,7 +160,8 @@ def test_neovim_receives_exact_diagnostics(tmp_path: Path, offline_env: dict[str
     moved = got["steps"]["change"]
     begging2 = next(d for d in moved if d["code"] == "desperation/begging")
     assert begging2["col"] == begging["col"] + len("🌹 ".encode())
-    assert ("desperation/begging", "I’m begging") in {(d["code"], underlined(changed_text, d)) for d in moved}
+    underlines = {(d["code"], underlined(changed_text, d)) for d in moved}
+    assert ("desperation/begging", "I’m begging you") in underlines
 
     # Code actions arrived through Neovim's client and the fix edited the right bytes.
     assert "Replace '!!!' with '.'" in got["actions"]
@@ -186,7 +187,7 @@ def test_neovim_markdown_draft(tmp_path: Path, offline_env: dict[str, str]) -> N
     )
     got = run_neovim(tmp_path, offline_env, text, "zoe.md")
     codes = {(d["code"], underlined(text, d)) for d in got["steps"]["open"]}
-    assert ("desperation/begging", "I’m begging") in codes
+    assert ("desperation/begging", "I’m begging you") in codes
     assert all(d["lnum"] != 3 for d in got["steps"]["open"])  # nothing inside the code block
 
 

@@ -185,12 +185,12 @@ def test_session_diagnostics_fixes_hover_and_exit(client, workdir: Path) -> None
 
     # Every underline sits exactly on its words, counted in UTF-16 after accents and emoji.
     assert {
-        ("desperation/begging", "I’m begging"),
+        ("desperation/begging", "I’m begging you"),
         ("desperation/cant-live-without", "I can’t live without you"),
         ("desperation/panic-punctuation", "!!!"),
     } <= spans(LETTER, diags)
     begging = next(d for d in diags if d["code"] == "desperation/begging")
-    assert begging["range"] == {"start": {"line": 2, "character": 62}, "end": {"line": 2, "character": 73}}
+    assert begging["range"] == {"start": {"line": 2, "character": 62}, "end": {"line": 2, "character": 77}}
     assert begging["source"] == "letterlint"
     assert begging["severity"] == 1
     href = begging["codeDescription"]["href"]
@@ -207,7 +207,7 @@ def test_session_diagnostics_fixes_hover_and_exit(client, workdir: Path) -> None
     moved = c.diagnostics(uri, 2)
     begging2 = next(d for d in moved if d["code"] == "desperation/begging")
     assert begging2["range"]["start"] == {"line": 2, "character": 65}
-    assert ("desperation/begging", "I’m begging") in spans(changed, moved)
+    assert ("desperation/begging", "I’m begging you") in spans(changed, moved)
 
     # Quick fixes on the panic punctuation: one mark instead of three, applied as the client would.
     panic = next(d for d in moved if d["code"] == "desperation/panic-punctuation")
@@ -357,7 +357,7 @@ def test_size_cap_and_utf8_negotiation(client, workdir: Path) -> None:
     begging = next(d for d in diags if d["code"] == "desperation/begging")
     start = begging["range"]["start"]["character"]
     end = begging["range"]["end"]["character"]
-    assert short.encode("utf-8")[start:end].decode("utf-8") == "I’m begging"
+    assert short.encode("utf-8")[start:end].decode("utf-8") == "I’m begging you"
 
 
 def test_server_rejects_unknown_arguments(run_cli) -> None:

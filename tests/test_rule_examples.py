@@ -13,8 +13,8 @@ RULES = sorted(default_engine().ruleset.rules.values(), key=lambda r: r.id)
 def _profile_for(rule: Rule) -> str:
     if rule.kind == "section":
         for name, profile in sorted(default_engine().ruleset.profiles.items()):
-            if rule.section in profile.sections:
-                return "reconcile" if name == "reconcile" or rule.section in _reconcile() else name
+            if rule.spec.section in profile.sections:
+                return "reconcile" if name == "reconcile" or rule.spec.section in _reconcile() else name
     return "reconcile"
 
 
@@ -29,10 +29,11 @@ def _fired(rule: Rule, text: str) -> list[str]:
 
 def _generated_fires(rule: Rule) -> tuple[str, ...]:
     """Examples too long to write in TOML are built from the rule's own threshold."""
-    if rule.metric == "letter-words":
-        limit = default_engine().ruleset.profiles["reconcile"].threshold(str(rule.threshold), 600)
+    metric = getattr(rule.spec, "metric", None)
+    if metric == "letter-words":
+        limit = default_engine().ruleset.profiles["reconcile"].threshold(str(rule.spec.threshold), 600)
         return ("I walked to the lake again today. " * int(limit // 7 + 10),)
-    if rule.metric == "paragraph-words":
+    if metric == "paragraph-words":
         return ("We went to the market and bought bread and cheese. " * 25,)
     return ()
 
@@ -57,7 +58,7 @@ def test_rule_allows_its_near_misses(rule: Rule) -> None:
         if rule.kind == "section":
             # A near miss for a section is a text that contains it.
             result = lint_text(example, profile=_profile_for(rule), select=(rule.id,))
-            assert result.sections.get(rule.section or "", False), (
+            assert result.sections.get(rule.spec.section, False), (
                 f"{rule.id}: section should be found in {example!r}"
             )
         else:

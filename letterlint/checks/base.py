@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from letterlint.checks.kind import Matchers
 from letterlint.document import WORD, Document
+from letterlint.matcher import Pattern, Role, View, match_at, subject_at
 from letterlint.model import Finding, Span
-from letterlint.prefilter import may_match, normalize, scan
 from letterlint.rulepack import Profile, Rule, RuleSet
 
 USER_PATTERN_TIMEOUT = 0.5  # seconds a user pattern may spend on one letter
@@ -27,25 +28,93 @@ class Context:
     _sections: dict[str, Span | None] = field(default_factory=dict)
 
     @cached_property
-    def normalized(self) -> str:
-        """The text as rule triggers and start prefixes see it (see prefilter.normalize)."""
-        return normalize(self.doc.text)
+    def view(self) -> View:
+        """The letter's tokens with the stems the rules ask for (see letterlint.matcher)."""
+        tokens = self.doc.tokens
+        stem = self.ruleset.stem_filter
+        lo, hi = self.doc.token_bounds
+        return View(tokens.norms, [stem(n) for n in tokens.norms], self.ruleset.grammar, lo, hi)
 
     @cached_property
-    def start_positions(self) -> dict[str, list[int]] | None:
-        """Rule id -> positions where a built-in rule may match; None: scan everything."""
-        index = self.ruleset.start_index
-        if index is None or len(self.normalized) != len(self.doc.text):
-            return None
-        return index.positions(self.normalized)
+    def _index(self) -> tuple[dict[str, list[int]], dict[str, int]]:
+        """Token positions by stem and by written form (one namespace: a key only narrows
+        where the matcher looks), and the sentences holding each key, as a bit mask."""
+        positions: dict[str, list[int]] = {}
+        sentences: dict[str, int] = {}
+        view = self.view
+        for i, (norm, stem) in enumerate(zip(view.norms, view.stems, strict=True)):
+            bit = 1 << self._sentence_no[i]
+            positions.setdefault(norm, []).append(i)
+            sentences[norm] = sentences.get(norm, 0) | bit
+            if stem != norm:
+                positions.setdefault(stem, []).append(i)
+                sentences[stem] = sentences.get(stem, 0) | bit
+        return positions, sentences
 
-    def matches(self, rule: Rule) -> Iterator[re.Match[str]]:
-        """finditer over the whole letter, trying only the positions where a match may begin."""
-        assert rule.compiled is not None
-        positions = self.start_positions
-        if rule.starts is None or positions is None or not rule.starts.usable(self.normalized):
-            return finditer(rule.compiled, self.doc.text, rule)
-        return scan(rule.compiled, self.doc.text, positions.get(rule.id, []))
+    def starts(self, pattern: Pattern) -> list[int]:
+        """Token positions where `pattern` may match, in order: where its first word is, in
+        sentences that hold a word for every item the pattern cannot skip."""
+        positions, sentences = self._index
+        keys = self._keys
+        masks = self._masks
+        viable = -1  # every sentence
+        for need in pattern.needs:
+            mask = masks.get(id(need))
+            if mask is None:
+                mask = 0
+                for key in need & keys:  # two frozensets: C loops over the smaller one
+                    mask |= sentences[key]
+                masks[id(need)] = mask
+            viable &= mask
+            if not viable:
+                return []
+        found: set[int] = set()
+        for key in pattern.first & keys:
+            found.update(positions[key])
+        sentence_no = self._sentence_no
+        return sorted(i for i in found if viable >> sentence_no[i] & 1)
+
+    @cached_property
+    def _masks(self) -> dict[int, int]:
+        """Sentences holding each of the rules' needs (by the need's identity), once a lint:
+        many patterns share a need such as the reader's pronouns."""
+        return {}
+
+    @cached_property
+    def _keys(self) -> frozenset[str]:
+        return frozenset(self._index[0])
+
+    @cached_property
+    def _sentence_no(self) -> list[int]:
+        """For each token, the number of its sentence among those with tokens."""
+        firsts = self.doc.token_bounds[0]
+        number = {lo: n for n, lo in enumerate(dict.fromkeys(firsts))}
+        return [number[lo] for lo in firsts]
+
+    def token_matches(self, patterns: tuple[Pattern, ...], lo: int = 0, hi: int | None = None) -> list[Span]:
+        """Spans where any of the patterns matches, between character offsets lo and hi."""
+        return [span for span, _ in self.token_hits(patterns, lo, hi)]
+
+    def token_hits(
+        self, patterns: tuple[Pattern, ...], lo: int = 0, hi: int | None = None
+    ) -> list[tuple[Span, int]]:
+        """Matches as (span from the first matched word, where the excerpt starts): a pattern
+        that opens with @I or @you shows its subject too ("I can't live without you"), while
+        negation is judged at the verb ("I'm not going to beg")."""
+        view = self.view
+        tokens = self.doc.tokens
+        hits: set[tuple[Span, int]] = set()
+        for pattern in patterns:
+            after = -1
+            for i in self.starts(pattern):
+                if i < after or tokens.starts[i] < lo or (hi is not None and tokens.ends[i] > hi):
+                    continue
+                end = match_at(pattern, view, i)
+                if end is not None and end > i:
+                    first = subject_at(view, i)[1] if isinstance(pattern.items[0], Role) else i
+                    hits.add((Span(tokens.starts[i], tokens.ends[end - 1]), tokens.starts[first]))
+                    after = end
+        return sorted(hits, key=lambda h: (h[0].start, h[0].end))
 
     @cached_property
     def sentence_words(self) -> list[int]:
@@ -104,44 +173,50 @@ def finditer(pattern: re.Pattern[str], text: str, rule: Rule) -> Iterator[re.Mat
         ) from None
 
 
-def in_region(ctx: Context, rule: Rule, span: Span) -> bool:
-    if rule.region == "any":
+def in_region(ctx: Context, region: str, span: Span) -> bool:
+    if region == "any":
         return True
-    if rule.region == "ending":
+    if region == "ending":
         ending, sign_off = ctx.doc.ending_start, ctx.doc.sign_off
         return (
             ending is not None and span.start >= ending and (sign_off is None or span.end <= sign_off.start)
         )
-    return ctx.doc.region_of(span) == rule.region
+    return ctx.doc.region_of(span) == region
 
 
 def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) -> Iterator[Span]:
     """Spans where the rule's patterns match in the writer's own voice, outside `unless`."""
-    assert rule.compiled is not None
-    if not may_match(rule.triggers, ctx.normalized):
-        return  # no string that every match contains occurs in the letter
+    matchers: Matchers | None = getattr(rule.spec, "matchers", None)
+    if matchers is None:
+        return
     doc = ctx.doc
     lo = text_span.start if text_span else 0
     hi = text_span.end if text_span else len(doc.text)
-    found = finditer(rule.compiled, doc.text[lo:hi], rule) if text_span else ctx.matches(rule)
-    for m in found:
-        span = Span(lo + m.start(), lo + m.end())
-        if span.end == span.start or not in_region(ctx, rule, span):
+    hits: list[tuple[Span, int]] = []
+    if matchers.regex is not None:
+        found = finditer(matchers.regex, doc.text[lo:hi], rule)
+        hits.extend((Span(lo + m.start(), lo + m.end()), lo + m.start()) for m in found)
+    if matchers.match:
+        hits.extend(ctx.token_hits(matchers.match, lo, hi))
+        hits.sort(key=lambda h: (h[0].start, h[0].end))
+    for span, shown in hits:
+        if span.end == span.start or not in_region(ctx, matchers.region, span):
             continue
-        if rule.scope == "writer" and not doc.in_writer_voice(span):
+        if matchers.scope == "writer" and not doc.in_writer_voice(span):
             continue
-        if rule.scope == "asserted" and (doc.is_quoted(span) or doc.is_negated(span)):
+        if matchers.scope == "asserted" and (doc.is_quoted(span) or doc.is_negated(span)):
             continue
-        if rule.compiled_unless is not None and _cancelled(ctx, rule, span):
+        if _cancelled(ctx, rule, matchers, span):
             continue
-        yield span
+        yield Span(shown, span.end)
 
 
-def _cancelled(ctx: Context, rule: Rule, span: Span) -> bool:
+def _cancelled(ctx: Context, rule: Rule, matchers: Matchers, span: Span) -> bool:
     """`unless` patterns cancel every match in the sentence where they occur (Vale's exceptions)."""
-    assert rule.compiled_unless is not None
-    if not may_match(rule.unless_triggers, ctx.normalized):
+    if matchers.unless is None and not matchers.unless_match:
         return False
     sentence = ctx.doc.sentence_at(span.start)
     lo, hi = (sentence.span.start, sentence.span.end) if sentence else (span.start, span.end)
-    return next(finditer(rule.compiled_unless, ctx.doc.text[lo:hi], rule), None) is not None
+    if matchers.unless is not None and next(finditer(matchers.unless, ctx.doc.text[lo:hi], rule), None):
+        return True
+    return bool(matchers.unless_match) and bool(ctx.token_matches(matchers.unless_match, lo, hi))

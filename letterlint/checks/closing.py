@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from letterlint.checks import sections
 from letterlint.checks.base import Context, accepted_matches
+from letterlint.checks.kind import CheckKind, Reader
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Rule
 from letterlint.structure import is_closing_line
+
+DETECTORS = ("negative-ending", "no-closing")
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingRule:
+    detect: str
+
+
+def parse(reader: Reader) -> ClosingRule:
+    reader.expect("detect" in reader.data, "a closing rule needs 'detect'", "kind")
+    return ClosingRule(reader.choice("detect", DETECTORS, None) or "")
+
 
 _LOOKS_AHEAD = re.compile(
     r"\b(?:i['’]?ll|ill|i will|we['’]?ll|we will|let['’]?s|see you|soon|next (?:time|week|month)|tomorrow|"
@@ -24,12 +39,12 @@ def _redeemed(ctx: Context, rule: Rule, span: Span) -> bool:
     return section is not None and next(accepted_matches(ctx, section, span), None) is not None
 
 
-def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
+def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
     doc = ctx.doc
     closing = doc.closing_sentences
     if not closing:
         return
-    if rule.detect == "negative-ending":
+    if rule.spec.detect == "negative-ending":
         scores = [ctx.compounds[s.index] for s in closing]
         limit = ctx.profile.threshold("closing_compound", -0.3)
         last = scores[-1]
@@ -38,7 +53,7 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
             # VADER reads "No pressure at all." as negative; a hopeful cue is not a sad ending.
             if doc.in_writer_voice(closing[worst].span) and not _redeemed(ctx, rule, closing[worst].span):
                 yield ctx.finding(rule, closing[worst].span)
-    elif rule.detect == "no-closing":
+    elif rule.spec.detect == "no-closing":
         # Only a letter that really stops: no sign-off and no closing line.
         if doc.sign_off is not None or is_closing_line(closing[-1].text):
             return
@@ -48,3 +63,13 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if _LOOKS_AHEAD.search(closing[-1].text):
             return  # "I'll buy you lunch this week" is an ending, if an informal one
         yield ctx.finding(rule, closing[-1].span)
+
+
+KIND = CheckKind(
+    name="closing",
+    keys=frozenset({"detect"}),
+    parse=parse,
+    run=run,
+    summary="how the letter ends: `detect` = negative-ending or no-closing",
+    letter_level=lambda spec: True,
+)

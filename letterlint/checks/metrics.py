@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from letterlint.checks.base import Context, accepted_matches
+from letterlint.checks.kind import MATCHER_KEYS, CheckKind, Matchers, Reader
 from letterlint.document import WORD
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class MetricRule:
+    metric: str
+    threshold: str | float | None  # a number, or the name of a profile threshold
+    min_count: int
+    max_per_letter: int
+    matchers: Matchers | None  # what `count` counts
+
 
 _DEFAULTS = {
     "max_words": 600.0,
@@ -20,7 +32,7 @@ _DEFAULTS = {
 
 def threshold(rule: Rule, ctx: Context, default_key: str) -> float:
     """A number in the rule, or the name of a profile threshold."""
-    value = rule.threshold if rule.threshold is not None else default_key
+    value = rule.spec.threshold if rule.spec.threshold is not None else default_key
     if isinstance(value, str):
         return ctx.profile.threshold(value, _DEFAULTS.get(value, 0.0))
     return float(value)
@@ -50,7 +62,7 @@ def _sentence_words(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if n > limit:
             yield ctx.finding(rule, sentence.span, f"{rule.message} ({n} words)")
             count += 1
-            if count >= rule.max_per_letter:
+            if count >= rule.spec.max_per_letter:
                 return
 
 
@@ -78,7 +90,7 @@ def _reading_grade(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 def _count(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Fires at the occurrence that makes the count reach `min_count`."""
-    needed = int(threshold(rule, ctx, "")) if rule.threshold is not None else rule.min_count
+    needed = int(threshold(rule, ctx, "")) if rule.spec.threshold is not None else rule.spec.min_count
     for n, span in enumerate(accepted_matches(ctx, rule), start=1):
         if n == needed:
             yield ctx.finding(rule, span, f"{rule.message} ({n} times or more)")
@@ -101,7 +113,7 @@ def _shouting(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if len(words) >= 3 and len(upper) >= 0.8 * len(words) and letters >= 10:
             yield ctx.finding(rule, sentence.span)
             count += 1
-            if count >= rule.max_per_letter:
+            if count >= rule.spec.max_per_letter:
                 return
 
 
@@ -115,5 +127,36 @@ METRICS: dict[str, Callable[[Rule, Context], Iterator[Finding]]] = {
 }
 
 
-def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    yield from METRICS[rule.metric or ""](rule, ctx)
+def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
+    yield from METRICS[rule.spec.metric](rule, ctx)
+
+
+def parse(reader: Reader) -> MetricRule:
+    metric = reader.choice("metric", tuple(METRICS), None)
+    reader.expect(metric is not None, "a metric rule needs 'metric'", "kind")
+    assert metric is not None
+    value = reader.data.get("threshold")
+    reader.expect(
+        value is None
+        or isinstance(value, str)
+        or (isinstance(value, (int, float)) and not isinstance(value, bool)),
+        "'threshold' must be a number or a profile threshold name",
+        "threshold",
+    )
+    matchers = reader.matchers(required=metric == "count")
+    return MetricRule(
+        metric, value, reader.count("min_count", 1), reader.count("max_per_letter", 5), matchers
+    )
+
+
+# Metrics about the whole letter: a passage-based fingerprint would move with every edit.
+_LETTER_METRICS = frozenset({"letter-words", "reading-grade", "count"})
+
+KIND = CheckKind(
+    name="metric",
+    keys=MATCHER_KEYS | {"metric", "threshold", "min_count", "max_per_letter"},
+    parse=parse,
+    run=run,
+    summary="a countable property against a threshold: " + ", ".join(METRICS),
+    letter_level=lambda spec: spec.metric in _LETTER_METRICS,
+)

@@ -1,15 +1,29 @@
-"""Check kind `phrase`: patterns in the writer's own voice, optionally in one region."""
+"""Check kind `phrase`: token patterns (or regex) in the writer's own voice, one finding a sentence."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from letterlint.checks.base import Context, accepted_matches
+from letterlint.checks.kind import MATCHER_KEYS, CheckKind, Matchers, Reader
 from letterlint.model import Finding
 from letterlint.rulepack import Rule
 
 
-def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
+@dataclass(frozen=True, slots=True)
+class PhraseRule:
+    matchers: Matchers
+    max_per_letter: int = 5
+
+
+def parse(reader: Reader) -> PhraseRule:
+    matchers = reader.matchers(required=True)
+    assert matchers is not None
+    return PhraseRule(matchers, reader.count("max_per_letter", 5))
+
+
+def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
     seen_sentences: set[int] = set()
     count = 0
     for span in accepted_matches(ctx, rule):
@@ -20,5 +34,14 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
         seen_sentences.add(key)
         yield ctx.finding(rule, span)
         count += 1
-        if count >= rule.max_per_letter:
+        if count >= rule.spec.max_per_letter:
             return
+
+
+KIND = CheckKind(
+    name="phrase",
+    keys=MATCHER_KEYS | {"max_per_letter"},
+    parse=parse,
+    run=run,
+    summary="words in the writer's own voice: `match` (token patterns) or `patterns` (regex)",
+)

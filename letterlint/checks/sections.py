@@ -3,21 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from letterlint.checks.base import Context, accepted_matches
+from letterlint.checks.kind import MATCHER_KEYS, CheckKind, Matchers, Reader
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Rule
+
+DETECTORS = ("greeting", "sign-off")
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRule:
+    section: str
+    detect: str | None  # a part the document's structure finds, instead of patterns
+    example: str | None  # an example of the part, with {name} and {me} filled in
+    matchers: Matchers | None
+
+
+def parse(reader: Reader) -> SectionRule:
+    reader.expect(reader.family == "missing-section", "section rules belong to missing-section")
+    detect = reader.choice("detect", DETECTORS, None)
+    matchers = reader.matchers(required=detect is None)
+    return SectionRule(reader.string("section") or reader.name, detect, reader.string("example"), matchers)
 
 
 def locate(rule: Rule, ctx: Context) -> Span | None:
     """Where the section is found, or None when the letter lacks it."""
     doc = ctx.doc
-    if rule.detect == "greeting":
+    if rule.spec.detect == "greeting":
         return doc.greeting.span if doc.greeting else None
-    if rule.detect == "sign-off":
+    if rule.spec.detect == "sign-off":
         return doc.sign_off
-    if rule.compiled is None:
+    if rule.spec.matchers is None:
         return None
     return next(accepted_matches(ctx, rule), None)
 
@@ -33,7 +51,7 @@ def presence(ctx: Context) -> dict[str, bool]:
 
 def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
     """A missing section is about the whole letter: a letter-level finding at line 1."""
-    section = rule.section or rule.name
+    section = rule.spec.section
     if section in present and not present[section]:
         finding = ctx.finding(rule, Span(0, 0))
         suggestion = personalise(rule.example or rule.suggestion, ctx)
@@ -48,3 +66,13 @@ def personalise(example: str | None, ctx: Context) -> str | None:
     return example.replace("{name}", doc.recipient_name or "[their name]").replace(
         "{me}", doc.writer_name or "[your name]"
     )
+
+
+KIND = CheckKind(
+    name="section",
+    keys=MATCHER_KEYS | {"section", "detect", "example"},
+    parse=parse,
+    run=run,
+    summary="a part of the letter's shape; `detect` (greeting, sign-off) or patterns as cues",
+    letter_level=lambda spec: True,
+)

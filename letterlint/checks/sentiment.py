@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from letterlint.checks.base import Context
+from letterlint.checks.kind import CheckKind, Reader
 from letterlint.model import Finding
 from letterlint.rulepack import Rule
 
@@ -37,7 +38,7 @@ def mean_compound(ctx: Context) -> float:
     return sum(body) / len(body) if body else 0.0
 
 
-def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
+def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
     body = [s for s in ctx.doc.body_sentences]
     min_sentences = int(ctx.profile.threshold("tone_min_sentences", 4))
     if len(body) < min_sentences:
@@ -59,3 +60,17 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
         f"{rule.message} ({round(share * 100)}% of sentences read as negative; average tone {mean:+.2f})"
     )
     yield ctx.finding(rule, index[worst].span, message)
+
+
+def parse(reader: Reader) -> None:
+    return None  # the thresholds are the profile's
+
+
+KIND = CheckKind(
+    name="sentiment",
+    keys=frozenset(),
+    parse=parse,
+    run=run,
+    summary="the letter's overall tone, against the profile's thresholds",
+    letter_level=lambda spec: True,
+)

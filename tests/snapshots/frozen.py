@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from letterlint.checks.sections import SectionRule
 from letterlint.model import Family, Finding, LintResult, Position, RuleInfo, Severity, Span, Stats, Tone
 from letterlint.rulepack import Rule, RuleSet
 
@@ -117,11 +118,15 @@ def thaw(data: dict[str, Any]) -> tuple[LintResult, RuleSet]:
             message=r["message"],
             source="frozen",
             summary=r["summary"],
-            example=r["example"],
+            spec=_section_spec(rid, r) if r["kind"] == "section" else None,
         )
         for rid, r in data["rules"].items()
     }
     return result, RuleSet(rules=rules, profiles={})
+
+
+def _section_spec(rid: str, r: dict) -> SectionRule:
+    return SectionRule(section=rid.split("/", 1)[1], detect=None, example=r["example"], matchers=None)
 
 
 def frozen(name: str) -> tuple[LintResult, RuleSet]:

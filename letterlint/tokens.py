@@ -1,0 +1,142 @@
+"""Tokens as the matcher sees them: lower case, contractions and text-speak spelled out.
+
+Every number written in figures is the token "#", so a pattern can say "any number".
+
+"I cant stop begging u" reads as i / can / not / stop / begging / you, each token keeping
+the character span of the word it came from, so a match maps back to the writer's text.
+Spellings come from rules/lexicons/spellings.toml; contractions with an apostrophe are read
+by rule below.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from letterlint.paths import rules_dir
+
+_TOKEN = re.compile(
+    r"(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)|(?P<number>\d+(?:[.,:]\d+)*[^\W\d_]*)"
+    r"|(?P<punct>[!?]+|\.+|…|[,;:()\[\]]|[—–]|(?<=\s)-(?=\s))"
+)
+_ELONGATED = re.compile(r"([^\W\d_])\1{2,}")  # "pleeease", "sooo": three or more of a letter
+_NOT_SUFFIX = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+_CLITICS = {"m": "am", "re": "are", "ve": "have", "ll": "will", "d": "would"}
+# Words whose "'s" is "is" ("it's", "she's"); elsewhere "'s" is a possessive and is dropped.
+_IS_HOSTS = frozenset(
+    [
+        "it",
+        "he",
+        "she",
+        "that",
+        "what",
+        "there",
+        "here",
+        "who",
+        "where",
+        "how",
+        "when",
+        "why",
+        "everything",
+        "nothing",
+        "something",
+        "this",
+    ]
+)
+# "ill" / "id" are "I will" / "I would" in text-speak when they open a clause and a word follows.
+_CLAUSE_OPENERS = frozenset({"", ",", "and", "but", "so", "then", "because", "if", "that"})
+_TEXT_SPEAK_I = {"ill": ("i", "will"), "id": ("i", "would")}
+
+# Punctuation that ends a clause: a pattern's gap and the negation scan stop there.
+CLAUSE_BREAKS = frozenset({";", ":", "(", ")", "[", "]", "—", "–", "-", ".", "!", "?", "…"})
+
+
+@cache
+def _tables() -> dict[str, dict[str, str]]:
+    with open(rules_dir() / "lexicons" / "spellings.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def spellings() -> dict[str, tuple[str, ...]]:
+    """The built-in spelling table: word -> the words it stands for."""
+    return {key: tuple(value.split()) for key, value in _tables().get("spellings", {}).items()}
+
+
+@cache
+def lemmas() -> dict[str, str]:
+    """Irregular forms -> the word patterns name them by ("was" -> "be", "gave" -> "give")."""
+    return dict(_tables().get("lemmas", {}))
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Tokens of one stretch of text, as parallel tuples (fast to index in the matcher)."""
+
+    norms: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+
+@lru_cache(maxsize=65536)
+def read_word(raw: str) -> tuple[str, ...]:
+    """The words one written word stands for: "Can't" -> ("can", "not"), "u" -> ("you",)."""
+    word = raw.lower().replace("’", "'")
+    if len(word) > 2:
+        word = _ELONGATED.sub(r"\1", word)
+    table = spellings()
+    found = table.get(word)
+    if found is not None:
+        return found
+    if "'" not in word:
+        return (word,)
+    if word.endswith("n't"):
+        base = word[:-3]
+        return (_NOT_SUFFIX.get(base, base), "not")
+    base, _, clitic = word.rpartition("'")
+    base_words = table.get(base, (base,))
+    if clitic in _CLITICS:
+        return (*base_words, _CLITICS[clitic])
+    if clitic == "s":
+        return (*base_words, "is") if base in _IS_HOSTS else base_words
+    return (word,)
+
+
+def tokenize(text: str, offset: int = 0) -> Tokens:
+    """Tokens of `text`; spans are offsets into the letter (`offset` is where `text` starts)."""
+    norms: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    matches = list(_TOKEN.finditer(text))
+    for n, m in enumerate(matches):
+        start, end = m.start() + offset, m.end() + offset
+        if m.lastgroup == "word":
+            words = read_word(m.group())
+            if words[0] in _TEXT_SPEAK_I and _opens_clause(norms) and _word_follows(matches, n):
+                words = _TEXT_SPEAK_I[words[0]]
+        else:
+            words = ("#",) if m.lastgroup == "number" else (_punct(m.group()),)
+        for word in words:
+            norms.append(word)
+            starts.append(start)
+            ends.append(end)
+    return Tokens(tuple(norms), tuple(starts), tuple(ends))
+
+
+def _punct(mark: str) -> str:
+    if mark[0] in "!?":
+        return "?" if "?" in mark else "!"
+    return "." if mark[0] == "." else mark
+
+
+def _opens_clause(norms: list[str]) -> bool:
+    return (norms[-1] if norms else "") in _CLAUSE_OPENERS
+
+
+def _word_follows(matches: list[re.Match[str]], n: int) -> bool:
+    return n + 1 < len(matches) and matches[n + 1].lastgroup == "word"
