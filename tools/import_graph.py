@@ -4,7 +4,8 @@
     python tools/import_graph.py --dot    # Graphviz dot
 
 Every `import letterlint...` / `from letterlint... import` counts, at module level or
-inside a function: a lazy import is still a dependency. tests/test_architecture.py uses
+inside a function: a lazy import is still a dependency. Imports under `if TYPE_CHECKING:`
+never run, so they are annotations, not dependencies, and do not count. tests/test_architecture.py uses
 the same graph to fail on a cycle or on a front end importing another.
 """
 
@@ -51,7 +52,17 @@ def graph() -> dict[str, set[str]]:
     edges: dict[str, set[str]] = {name: set() for name in found}
     for name, path in found.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        typing_only = {
+            id(inner)
+            for block in ast.walk(tree)
+            if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+            for stmt in block.body
+            for inner in ast.walk(stmt)
+        }
+        for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue
             targets: list[str] = []
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
