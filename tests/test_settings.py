@@ -69,15 +69,17 @@ def lsp_findings(cwd: Path, env: dict[str, str], letter: Path) -> list[Key]:
     finally:
         client.close()
     # ASCII letters: UTF-16 units are code points; LSP is 0-based, the CLI 1-based.
+    # A letter's missing parts arrive as one diagnostic on the first line; it names each rule.
     return sorted(
         (
-            d["code"],
+            code,
             d["range"]["start"]["line"] + 1,
             d["range"]["start"]["character"] + 1,
             d["range"]["end"]["line"] + 1,
             d["range"]["end"]["character"] + 1,
         )
         for d in diagnostics
+        for code in ((d.get("data") or {}).get("rules") or [d["code"]])
     )
 
 
