@@ -276,3 +276,17 @@ def _site(folder: Path) -> Path:
     site.mkdir(exist_ok=True)
     (site / "sitecustomize.py").write_text(REFUSE_SOCKETS)
     return site
+
+
+def test_an_explicit_port_is_used(tmp_path: Path) -> None:
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    running = start(server_env(_site(tmp_path)), tmp_path, "--port", str(port), "--profile", "apology")
+    try:
+        assert running.port == port
+        status, _, raw = running.lint(json.dumps({"text": LETTER}).encode())
+        assert status == 200 and json.loads(raw)["files"][0]["profile"] == "apology"  # --profile: the default
+    finally:
+        assert running.stop()[0] == 0
