@@ -19,11 +19,12 @@ DETECTORS = ("negative-ending", "no-closing")
 @dataclass(frozen=True, slots=True)
 class ClosingRule:
     detect: str
+    unless_section: str | None = None  # this section found in the ending cancels the finding
 
 
 def parse(reader: Reader) -> ClosingRule:
     reader.expect("detect" in reader.data, "a closing rule needs 'detect'", "kind")
-    return ClosingRule(reader.choice("detect", DETECTORS, None) or "")
+    return ClosingRule(reader.choice("detect", DETECTORS, None) or "", reader.string("unless_section"))
 
 
 _LOOKS_AHEAD = re.compile(
@@ -33,9 +34,10 @@ _LOOKS_AHEAD = re.compile(
 )
 
 
-def _hopeful(ctx: Context, span: Span) -> bool:
-    rule = ctx.ruleset.section_rule("hopeful-close")
-    return rule is not None and next(accepted_matches(ctx, rule, span), None) is not None
+def _redeemed(ctx: Context, rule: Rule, span: Span) -> bool:
+    """The rule's `unless_section` (a hopeful close) is found in this span."""
+    section = ctx.ruleset.section_rule(rule.spec.unless_section) if rule.spec.unless_section else None
+    return section is not None and next(accepted_matches(ctx, section, span), None) is not None
 
 
 def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
@@ -50,14 +52,14 @@ def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]
         if last <= limit or (sum(scores) / len(scores) <= limit and last < 0.2):
             worst = min(range(len(closing)), key=lambda i: scores[i])
             # VADER reads "No pressure at all." as negative; a hopeful cue is not a sad ending.
-            if doc.in_writer_voice(closing[worst].span) and not _hopeful(ctx, closing[worst].span):
+            if doc.in_writer_voice(closing[worst].span) and not _redeemed(ctx, rule, closing[worst].span):
                 yield ctx.finding(rule, closing[worst].span)
     elif rule.spec.detect == "no-closing":
         # Only a letter that really stops: no sign-off and no closing line.
         if doc.sign_off is not None or is_closing_line(closing[-1].text):
             return
-        hopeful = ctx.ruleset.section_rule("hopeful-close")
-        if hopeful is not None and sections.locate(hopeful, ctx) is not None:
+        section = ctx.ruleset.section_rule(rule.spec.unless_section) if rule.spec.unless_section else None
+        if section is not None and sections.locate(section, ctx) is not None:
             return
         if _LOOKS_AHEAD.search(closing[-1].text):
             return  # "I'll buy you lunch this week" is an ending, if an informal one
@@ -66,7 +68,7 @@ def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]
 
 KIND = CheckKind(
     name="closing",
-    keys=frozenset({"detect"}),
+    keys=frozenset({"detect", "unless_section"}),
     parse=parse,
     run=run,
     summary="how the letter ends: `detect` = negative-ending or no-closing",
