@@ -77,8 +77,8 @@ def check_rule(engine: Engine, rule: Rule) -> list[Failure]:
     for example in rule.allows:
         if rule.kind == "section":
             result = engine.lint(example, profile=profile, selection=Selection((rule.id,)))
-            if not result.sections.get(_section(rule) or "", False):
-                problem = f"should find the {_section(rule)} section in “{example}” (allows)"
+            if not result.sections.get(rule.spec.section, False):
+                problem = f"should find the {rule.spec.section} section in “{example}” (allows)"
                 failures.append(Failure(_where(rule, example), rule.id, problem))
         elif _fired(engine, rule, example, profile):
             failures.append(Failure(_where(rule, example), rule.id, f"should not flag “{example}” (allows)"))
@@ -89,18 +89,12 @@ def profile_for(engine: Engine, rule: Rule) -> str:
     """The profile to run an example under: the default, unless a section rule needs one
     that expects its section."""
     profiles = engine.ruleset.profiles
-    section = _section(rule)
-    if rule.kind != "section" or section in profiles.get(DEFAULT_PROFILE, _NO_PROFILE).sections:
+    if rule.kind != "section" or rule.spec.section in profiles.get(DEFAULT_PROFILE, _NO_PROFILE).sections:
         return DEFAULT_PROFILE if DEFAULT_PROFILE in profiles else min(profiles)
     for name, profile in sorted(profiles.items()):
-        if section in profile.sections:
+        if rule.spec.section in profile.sections:
             return name
     return DEFAULT_PROFILE
-
-
-def _section(rule: Rule) -> str | None:
-    """A section rule's section (its own record says; else the rule's name)."""
-    return getattr(rule.spec, "section", None) or rule.name
 
 
 class _NoProfile:

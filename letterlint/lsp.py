@@ -358,6 +358,7 @@ class LetterServer:
         lines += [f"- {f.message}" + (f" e.g. {f.suggestion}" if f.suggestion else "") for f in findings]
         diag = self._problem("\n".join(lines), findings[0].rule)
         diag.severity = _SEVERITY[max(f.severity for f in findings)]
+        diag.data = {"rules": [f.rule for f in findings]}  # every letter-level finding it stands for
         return diag
 
     def _size_notice(self, size: int) -> types.Diagnostic:

@@ -23,10 +23,10 @@ __all__ = ["Profile", "Rule", "RuleError", "RuleSet", "load_rules", "rules_dir"]
 
 COMMON_KEYS = frozenset(
     {"id", "family", "severity", "kind", "message", "suggestion", "rationale", "summary", "fires",
-     "allows", "note", "weight", "label_kind", "fix", "unless_section"}
+     "allows", "note", "weight", "label_kind", "fix", "crisis"}
 )  # fmt: skip
-_PROFILE_KEYS = {"profile", "thresholds", "weights"}
 FIXES = ("replace-span", "replace-sentence", "none")  # the editor's quick fix; see lsp.quick_fixes
+_PROFILE_KEYS = {"profile", "thresholds", "weights"}
 # Thresholds the engine itself reads from a profile (a rule's `threshold = "name"` adds more).
 ENGINE_THRESHOLDS = (
     "negative_sentence", "positive_sentence", "gloom_sentence", "tone_min_sentences",
@@ -57,9 +57,9 @@ class Rule:
     note: str | None = None
     weight: float | None = None
     label_kind: str | None = None  # the corpus kind it finds (letterlint.kinds)
-    fix: str = "none"  # the editor's quick fix: replace-span, replace-sentence or none
-    unless_section: str | None = None  # this section found in the ending cancels the finding
     builtin: bool = True
+    fix: str = "none"  # what the editor's quick fix does with the suggestion
+    crisis: bool = False  # a possible danger to the writer: support first, no verdict, no rewrite
 
     @property
     def name(self) -> str:
@@ -99,10 +99,10 @@ class RuleSet:
     rules: dict[str, Rule]
     profiles: dict[str, Profile]
     lexicon: Lexicon = field(default_factory=lambda: Lexicon({}))
-    families: dict[str, Family] = field(default_factory=dict)  # from the packs' [family] tables
     grammar: Grammar = field(default_factory=Grammar)
     # Stems only the letter's words that might be a stem some rule asks for.
     stem_filter: StemFilter = field(default_factory=lambda: StemFilter(set()))
+    families: dict[str, Family] = field(default_factory=dict)  # from the packs' [family] tables
 
     @property
     def family_order(self) -> tuple[Family, ...]:
@@ -216,6 +216,12 @@ def _parse_rule(data: dict[str, Any], where: _Where, builtin: bool, lexicon: Lex
         f'rule {rid}: fix = "replace-sentence" needs a suggestion to put in the sentence\'s place',
         "fix",
     )
+    _expect(
+        "crisis" not in data or isinstance(data["crisis"], bool),
+        where,
+        "'crisis' must be true or false",
+        "crisis",
+    )
     try:
         severity = Severity.parse(reader.string("severity", "warning") or "warning")
     except ValueError as exc:
@@ -236,10 +242,45 @@ def _parse_rule(data: dict[str, Any], where: _Where, builtin: bool, lexicon: Lex
         note=reader.string("note"),
         weight=data.get("weight"),
         label_kind=data.get("label_kind"),
-        fix=fix,
-        unless_section=reader.string("unless_section"),
         builtin=builtin,
+        fix=fix,
+        crisis=bool(data.get("crisis", False)),
     )
+
+
+def _parse_profile(data: dict[str, Any], raw: str, path: Path) -> Profile:
+    where = _Where(path, raw)
+    unknown = sorted(set(data) - _PROFILE_KEYS)
+    _expect(
+        not unknown, where, f"unknown key(s) {', '.join(unknown)} in profile", unknown[0] if unknown else None
+    )
+    meta = data.get("profile")
+    _expect(isinstance(meta, dict), where, "a profile file needs a [profile] table")
+    assert isinstance(meta, dict)
+    unknown = sorted(set(meta) - {"name", "description", "sections"})
+    _expect(
+        not unknown,
+        where,
+        f"unknown key(s) {', '.join(unknown)} in [profile] (name, description, sections)",
+        unknown[0] if unknown else None,
+    )
+    name = meta.get("name")
+    _expect(isinstance(name, str) and bool(name), where, "[profile] needs a name", "name")
+    _expect(
+        isinstance(meta.get("description", ""), str), where, "'description' must be a string", "description"
+    )
+    sections = meta.get("sections", [])
+    _expect(
+        isinstance(sections, list) and all(isinstance(s, str) for s in sections),
+        where,
+        "'sections' must be a list of section names",
+        "sections",
+    )
+    thresholds = data.get("thresholds", {})
+    _expect(isinstance(thresholds, dict), where, "[thresholds] must be a table", "thresholds")
+    for key, value in thresholds.items():
+        _expect(_is_number(value), where, f"threshold '{key}' must be a number", key)
+    return Profile(str(name), str(meta.get("description", "")), tuple(sections), dict(thresholds), str(path))
 
 
 FAMILY_KEYS = {"name", "title", "short", "style", "order", "description"}
@@ -279,39 +320,31 @@ def parse_family(data: Any, where: _Where) -> Family:
     return Family(str(name), data["title"], data.get("short", str(name)), style, order)
 
 
-def _parse_profile(data: dict[str, Any], raw: str, path: Path) -> Profile:
-    where = _Where(path, raw)
-    unknown = sorted(set(data) - _PROFILE_KEYS)
-    _expect(
-        not unknown, where, f"unknown key(s) {', '.join(unknown)} in profile", unknown[0] if unknown else None
-    )
-    meta = data.get("profile")
-    _expect(isinstance(meta, dict), where, "a profile file needs a [profile] table")
-    assert isinstance(meta, dict)
-    unknown = sorted(set(meta) - {"name", "description", "sections"})
-    _expect(
-        not unknown,
-        where,
-        f"unknown key(s) {', '.join(unknown)} in [profile] (name, description, sections)",
-        unknown[0] if unknown else None,
-    )
-    name = meta.get("name")
-    _expect(isinstance(name, str) and bool(name), where, "[profile] needs a name", "name")
-    _expect(
-        isinstance(meta.get("description", ""), str), where, "'description' must be a string", "description"
-    )
-    sections = meta.get("sections", [])
-    _expect(
-        isinstance(sections, list) and all(isinstance(s, str) for s in sections),
-        where,
-        "'sections' must be a list of section names",
-        "sections",
-    )
-    thresholds = data.get("thresholds", {})
-    _expect(isinstance(thresholds, dict), where, "[thresholds] must be a table", "thresholds")
-    for key, value in thresholds.items():
-        _expect(_is_number(value), where, f"threshold '{key}' must be a number", key)
-    return Profile(str(name), str(meta.get("description", "")), tuple(sections), dict(thresholds), str(path))
+def _check_thresholds(rules: dict[str, Rule], profiles: dict[str, Profile]) -> None:
+    """A threshold no rule or check reads is a typo; a rule naming a threshold that a profile
+    lacks (and that has no default) would silently compare against nothing. Both are errors
+    at their file and line."""
+    named = {t: r for r in rules.values() if isinstance(t := getattr(r.spec, "threshold", None), str)}
+    known = set(ENGINE_THRESHOLDS) | set(named)
+    for profile in profiles.values():
+        source = Path(profile.source)
+        raw = source.read_text(encoding="utf-8")
+        for key in profile.thresholds:
+            if key not in known:
+                raise RuleError(
+                    f"{_Where(source, raw)(key)}: profile {profile.name}: unknown threshold {key!r} "
+                    f"(known: {', '.join(sorted(known))})"
+                )
+        for name, rule in sorted(named.items()):
+            if name not in profile.thresholds and name in DEFAULT_THRESHOLDS:
+                profile.thresholds[name] = DEFAULT_THRESHOLDS[name]
+            elif name not in profile.thresholds:
+                rule_raw = Path(rule.source).read_text(encoding="utf-8")
+                where = _Where(Path(rule.source), rule_raw, max(rule_raw.find(f'id = "{rule.id}"'), 0))
+                raise RuleError(
+                    f"{where('threshold')}: rule {rule.id}: threshold {name!r} is not set in profile "
+                    f"{profile.name} ({source}); add it under [thresholds] or give the rule a number"
+                )
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
@@ -342,33 +375,6 @@ def _lexicon(folders: list[tuple[Path, bool]]) -> Lexicon:
         if folder.is_dir():
             read_classes(folder, entries, where)
     return Lexicon(entries, where)
-
-
-def _check_thresholds(rules: dict[str, Rule], profiles: dict[str, Profile]) -> None:
-    """A threshold no rule or check reads is a typo; a rule naming a threshold that a profile
-    lacks (and that has no default) would silently compare against nothing. Both are errors
-    at their file and line."""
-    named = {t: r for r in rules.values() if isinstance(t := getattr(r.spec, "threshold", None), str)}
-    known = set(ENGINE_THRESHOLDS) | set(named)
-    for profile in profiles.values():
-        source = Path(profile.source)
-        raw = source.read_text(encoding="utf-8")
-        for key in profile.thresholds:
-            if key not in known:
-                raise RuleError(
-                    f"{_Where(source, raw)(key)}: profile {profile.name}: unknown threshold {key!r} "
-                    f"(known: {', '.join(sorted(known))})"
-                )
-        for name, rule in sorted(named.items()):
-            if name not in profile.thresholds and name in DEFAULT_THRESHOLDS:
-                profile.thresholds[name] = DEFAULT_THRESHOLDS[name]
-            elif name not in profile.thresholds:
-                rule_raw = Path(rule.source).read_text(encoding="utf-8")
-                where = _Where(Path(rule.source), rule_raw, max(rule_raw.find(f'id = "{rule.id}"'), 0))
-                raise RuleError(
-                    f"{where('threshold')}: rule {rule.id}: threshold {name!r} is not set in profile "
-                    f"{profile.name} ({source}); add it under [thresholds] or give the rule a number"
-                )
 
 
 def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
@@ -431,14 +437,6 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
             data, raw = _read_toml(path)
             profile = _parse_profile(data, raw, path)
             profiles[profile.name] = profile
-    _check_thresholds(rules, profiles)
-    for rule in rules.values():
-        if rule.unless_section is not None and f"missing-section/{rule.unless_section}" not in rules:
-            raw = Path(rule.source).read_text(encoding="utf-8")
-            where = _Where(Path(rule.source), raw, max(raw.find(f'id = "{rule.id}"'), 0))
-            raise RuleError(
-                f"{where('unless_section')}: rule {rule.id}: unknown section {rule.unless_section!r}"
-            )
     for profile in profiles.values():
         for section in profile.sections:
             if f"missing-section/{section}" not in rules:
@@ -448,9 +446,16 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
                 raise RuleError(
                     f"{where}: profile {profile.name}: unknown section {section!r} ({', '.join(known)})"
                 )
+    _check_thresholds(rules, profiles)
+    for rule in rules.values():
+        section = getattr(rule.spec, "unless_section", None)
+        if section is not None and f"missing-section/{section}" not in rules:
+            raw = Path(rule.source).read_text(encoding="utf-8")
+            where = _Where(Path(rule.source), raw, max(raw.find(f'id = "{rule.id}"'), 0))
+            raise RuleError(f"{where('unless_section')}: rule {rule.id}: unknown section {section!r}")
     stems: set[str] = set()
     for rule in rules.values():
         matchers = getattr(rule.spec, "matchers", None)
         if matchers is not None:
             stems |= matchers.stems
-    return RuleSet(rules, profiles, lexicon, families, grammar_of(lexicon), StemFilter(stems))
+    return RuleSet(rules, profiles, lexicon, grammar_of(lexicon), StemFilter(stems), families)

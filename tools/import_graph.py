@@ -5,7 +5,7 @@
 
 Every `import letterlint...` / `from letterlint... import` counts, at module level or
 inside a function: a lazy import is still a dependency. Imports under `if TYPE_CHECKING:`
-(for type hints only, never run) do not. tests/test_architecture.py uses
+never run, so they are annotations, not dependencies, and do not count. tests/test_architecture.py uses
 the same graph to fail on a cycle or on a front end importing another.
 """
 
@@ -46,27 +46,23 @@ def _resolve(name: str, known: set[str]) -> str | None:
     return None
 
 
-def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
-    """Every node except those under `if TYPE_CHECKING:` (imports for type hints only)."""
-    out: list[ast.AST] = []
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            stack.extend(node.orelse)
-            continue
-        out.append(node)
-        stack.extend(ast.iter_child_nodes(node))
-    return out
-
-
 def graph() -> dict[str, set[str]]:
     found = modules()
     known = set(found)
     edges: dict[str, set[str]] = {name: set() for name in found}
     for name, path in found.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        typing_only = {
+            id(inner)
+            for block in ast.walk(tree)
+            if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+            for stmt in block.body
+            for inner in ast.walk(stmt)
+        }
+        for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue
             targets: list[str] = []
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]

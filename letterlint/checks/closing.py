@@ -19,11 +19,12 @@ DETECTORS = ("negative-ending", "no-closing")
 @dataclass(frozen=True, slots=True)
 class ClosingRule:
     detect: str
+    unless_section: str | None = None  # this section found in the ending cancels the finding
 
 
 def parse(reader: Reader) -> ClosingRule:
     reader.expect("detect" in reader.data, "a closing rule needs 'detect'", "kind")
-    return ClosingRule(reader.choice("detect", DETECTORS, None) or "")
+    return ClosingRule(reader.choice("detect", DETECTORS, None) or "", reader.string("unless_section"))
 
 
 _LOOKS_AHEAD = re.compile(
@@ -35,7 +36,7 @@ _LOOKS_AHEAD = re.compile(
 
 def _redeemed(ctx: Context, rule: Rule, span: Span) -> bool:
     """The rule's `unless_section` (a hopeful close) is found in this span."""
-    section = ctx.ruleset.section_rule(rule.unless_section) if rule.unless_section else None
+    section = ctx.ruleset.section_rule(rule.spec.unless_section) if rule.spec.unless_section else None
     return section is not None and next(accepted_matches(ctx, section, span), None) is not None
 
 
@@ -57,7 +58,7 @@ def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]
         # Only a letter that really stops: no sign-off and no closing line.
         if doc.sign_off is not None or is_closing_line(closing[-1].text):
             return
-        section = ctx.ruleset.section_rule(rule.unless_section) if rule.unless_section else None
+        section = ctx.ruleset.section_rule(rule.spec.unless_section) if rule.spec.unless_section else None
         if section is not None and sections.locate(section, ctx) is not None:
             return
         if _LOOKS_AHEAD.search(closing[-1].text):
@@ -67,7 +68,7 @@ def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]
 
 KIND = CheckKind(
     name="closing",
-    keys=frozenset({"detect"}),
+    keys=frozenset({"detect", "unless_section"}),
     parse=parse,
     run=run,
     summary="how the letter ends: `detect` = negative-ending or no-closing",
