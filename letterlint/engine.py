@@ -12,7 +12,7 @@ from letterlint.checks import sections
 from letterlint.checks.base import Context, RuleTimeout
 from letterlint.checks.registry import kinds
 from letterlint.document import Document
-from letterlint.model import Finding, LintResult, Severity, Span, Stats, Tone
+from letterlint.model import Finding, LintResult, RuleInfo, Severity, Span, Stats, Tone
 from letterlint.rulepack import Profile, Rule, RuleError, RuleSet, load_rules
 from letterlint.tone import letter_tone
 
@@ -51,6 +51,8 @@ class Selection:
 class Engine:
     ruleset: RuleSet
     debug: bool = False
+    # The rules that crashed during the most recent lint (each result also carries its own):
+    # cleared on every call, so a long-running language server does not accumulate them.
     internal_errors: list[str] = field(default_factory=list)
 
     @classmethod
@@ -80,14 +82,16 @@ class Engine:
         doc = Document(text, headings)
         ctx = Context(doc, prof, self.ruleset)
         selection = selection or Selection()
+        errors: list[str] = []
         present = sections.presence(ctx)
         ctx.runner = lambda rule: list(_run(rule, ctx, present))
         findings: list[Finding] = []
         for rule in self.ruleset.rules.values():
             if not selection.enabled(rule):
                 continue
-            findings.extend(self._guarded(rule, ctx, present))
+            findings.extend(self._guarded(rule, ctx, present, errors))
         findings.sort(key=lambda f: (f.span.start, -f.severity, f.rule))
+        self.internal_errors = errors
         tone = letter_tone(ctx, findings) if doc.sentences else Tone(0.0, 0.0, ())
         stats = Stats(
             words=doc.word_count,
@@ -106,9 +110,23 @@ class Engine:
             score=self.score(findings, tone.compound),
             closing_start=doc.closing_region.start if doc.closing_region else len(text),
             sentence_spans=[s.span for s in doc.sentences],
+            greeting=doc.greeting is not None,
+            internal_errors=tuple(errors),
+            families=self.ruleset.family_order,
+            rules=self._about(findings),
         )
 
-    def _guarded(self, rule: Rule, ctx: Context, present: dict[str, bool]) -> list[Finding]:
+    def _about(self, findings: list[Finding]) -> dict[str, RuleInfo]:
+        about: dict[str, RuleInfo] = {}
+        for f in findings:
+            rule = self.ruleset.rules.get(f.rule)
+            if rule is not None and f.rule not in about:
+                about[f.rule] = RuleInfo(rule.one_line, rule.rationale, rule.severity)
+        return about
+
+    def _guarded(
+        self, rule: Rule, ctx: Context, present: dict[str, bool], errors: list[str]
+    ) -> list[Finding]:
         """A rule that crashes becomes one finding; the other rules still run."""
         try:
             return list(ctx.run_rule(rule))
@@ -118,7 +136,7 @@ class Engine:
             reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
             if self.debug:
                 traceback.print_exc()
-        self.internal_errors.append(f"{rule.id}: {reason}")
+        errors.append(f"{rule.id}: {reason}")
         return [
             Finding(
                 rule=rule.id,

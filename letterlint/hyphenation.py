@@ -63,7 +63,7 @@ def load_pyphen(lang: str) -> Any:
 
 
 def _cache_file(pyphen: Any, path: Path) -> Path:
-    from letterlint.nlp import cache_dir
+    from letterlint.cachedir import cache_dir
 
     stat = os.stat(path)
     return (

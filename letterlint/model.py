@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
-FAMILIES = ("desperation", "negative-tone", "weak-closing", "missing-section", "clarity")
-
 
 class Severity(IntEnum):
     """Ordered so that `max()` and comparisons give the most severe."""
@@ -38,9 +36,6 @@ class Span:
     def __post_init__(self) -> None:
         if self.start < 0 or self.end < self.start:
             raise ValueError(f"bad span {self.start}..{self.end}")
-
-    def contains(self, other: Span) -> bool:
-        return self.start <= other.start and other.end <= self.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +95,26 @@ class Stats:
     reading_grade: float
 
 
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A family of rules, as its rule pack's `[family]` table declares it."""
+
+    name: str
+    title: str  # heading over its findings ("Sounds desperate")
+    short: str  # column header in the many-letters table ("desperate")
+    style: str = "white"  # terminal colour
+    order: int = 100  # reports list families most severe first, then by this
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a report may say about a rule that fired, beyond its findings."""
+
+    summary: str  # one line: what the rule flags
+    rationale: str  # why it matters
+    severity: Severity
+
+
 @dataclass(slots=True)
 class LintResult:
     """Everything one lint run knows about one letter."""
@@ -114,6 +129,10 @@ class LintResult:
     score: int
     closing_start: int = 0  # offset where the closing region begins (for the tone arc)
     sentence_spans: list[Span] = field(default_factory=list)
+    greeting: bool = False  # the letter opens with a greeting (the tone arc's first point)
+    internal_errors: tuple[str, ...] = ()  # rules that crashed on this letter: "rule: reason"
+    families: tuple[Family, ...] = ()  # every family in force, in report order
+    rules: dict[str, RuleInfo] = field(default_factory=dict)  # the rules that fired, by id
 
     @property
     def worst(self) -> Severity | None:
@@ -138,3 +157,14 @@ class LintResult:
             },
             "findings": [f.to_json() for f in self.findings],
         }
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be linted (missing, binary, undecodable...)."""
+
+    path: str
+    error: str
+
+
+Item = LintResult | FileError

@@ -14,8 +14,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
+
+from letterlint.cachedir import cache_dir
 
 _CACHE_VERSION = "syllables-v1"
 
@@ -90,14 +91,6 @@ class SentimentScorer:
 @cache
 def sentiment() -> SentimentScorer:
     return SentimentScorer()
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("LETTERLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "letterlint"
 
 
 def _parse_cmudict() -> dict[str, int]:

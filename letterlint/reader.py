@@ -12,7 +12,6 @@ import re
 import stat
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 LETTER_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx")
@@ -47,12 +46,6 @@ _SAMPLE = 8192
 
 class InputError(ValueError):
     """Input that cannot be linted; the message is one line for stderr."""
-
-
-@dataclass(frozen=True)
-class Letter:
-    path: str  # as the user named it; "-" for stdin
-    text: str
 
 
 def check_encoding(encoding: str) -> str:

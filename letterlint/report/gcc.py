@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from letterlint.report import FileError, Item, ReportOptions
+from letterlint.model import FileError, Item
+from letterlint.report.options import ReportOptions
 
 
 def render(items: list[Item], options: ReportOptions) -> str:
