@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from letterlint.checks import closing, metrics, phrases, sections, sentiment
+from letterlint.checks import closing, crisis, metrics, phrases, sections, sentiment
 from letterlint.checks.base import Context, RuleTimeout
 from letterlint.document import Document
 from letterlint.model import Finding, LintResult, Severity, Span, Stats, Tone
@@ -71,6 +71,7 @@ class Engine:
                 continue
             findings.extend(self._guarded(rule, ctx, present))
         findings.sort(key=lambda f: (f.span.start, -f.severity, f.rule))
+        findings = crisis.quiet_rewrites(findings, doc)
         body = ctx.body_compounds if doc.sentences else []
         tone = Tone(
             compound=sum(body) / len(body) if body else 0.0,
@@ -123,7 +124,7 @@ class Engine:
 
 def _run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
     if rule.kind == "phrase":
-        yield from phrases.run(rule, ctx)
+        yield from (crisis.run if rule.crisis else phrases.run)(rule, ctx)
     elif rule.kind == "section":
         yield from sections.run(rule, ctx, present)
     elif rule.kind == "sentiment":

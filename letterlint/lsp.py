@@ -295,8 +295,11 @@ class LetterServer:
             reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
             state.diagnostics = [self._problem(f"letterlint internal error: {reason}", "internal")]
         else:
-            state.findings = linted.result.findings
-            state.fingerprints = linted.fingerprints
+            # Crisis findings first (their note leads); findings and fingerprints stay paired.
+            found = linted.result.findings
+            order = sorted(range(len(found)), key=lambda i: not found[i].crisis)
+            state.findings = [found[i] for i in order]
+            state.fingerprints = [linted.fingerprints[i] for i in order]
             state.sentences = linted.result.sentence_spans
             state.diagnostics = [
                 self.diagnostic(f, engine.ruleset.rules.get(f.rule), state) for f in state.findings
@@ -369,7 +372,9 @@ class LetterServer:
 
     def diagnostic(self, f: Finding, rule: Rule | None, state: DocState) -> types.Diagnostic:
         message = f.message
-        if f.note:
+        if f.crisis and f.note:  # the writer may be in danger: the support note comes first
+            message = f"{f.note}\n{message}"
+        elif f.note:
             message = f"{message}\n{f.note}"
         diag = types.Diagnostic(
             range=state.index.range(f.span),
@@ -594,6 +599,10 @@ def _ordinary_case(text: str) -> str:
 def hover_text(f: Finding, rule: Rule | None, href: str | None, markdown: bool) -> str:
     why = " ".join((rule.rationale if rule else "").split())
     better = f.suggestion if not rule or rule.kind != "section" else rule.example
+    if f.crisis and f.note:  # the support note first, and no other wording for this sentence
+        if not markdown:
+            return "\n".join([f.note, f.message, f"More: letterlint explain {f.rule}"])
+        return "\n".join([f"**{f.note}**", "", f.message, "", f"More: `letterlint explain {f.rule}`"])
     if not markdown:
         lines = [f"{f.rule} ({f.severity.label})", f.message]
         if f.note:

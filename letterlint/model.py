@@ -63,6 +63,7 @@ class Finding:
     excerpt: str
     suggestion: str | None = None
     note: str | None = None  # extra text shown under the message (e.g. the crisis-line note)
+    crisis: bool = False  # from a crisis rule: the writer may be in danger (see LintResult.support)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -79,6 +80,8 @@ class Finding:
         }
         if self.note:
             data["note"] = self.note
+        if self.crisis:
+            data["crisis"] = True
         return data
 
 
@@ -116,9 +119,26 @@ class LintResult:
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
 
+    @property
+    def crisis_findings(self) -> list[Finding]:
+        """Findings of crisis rules: the writer may be in danger, and every report leads with them."""
+        return [f for f in self.findings if f.crisis]
+
+    def support(self) -> dict[str, Any] | None:
+        """The support note and the lines that raised it, or None when no crisis rule fired."""
+        crisis = self.crisis_findings
+        if not crisis:
+            return None
+        message = next((f.note for f in crisis if f.note), None) or crisis[0].message
+        return {"message": message, "lines": sorted({f.start.line for f in crisis})}
+
     def to_json(self) -> dict[str, Any]:
+        support = self.support()
+        # Crisis findings first (they are what matters most); the rest keep their order.
+        findings = [f for f in self.findings if f.crisis] + [f for f in self.findings if not f.crisis]
         return {
             "path": self.path,
+            **({"support": support} if support else {}),
             "profile": self.profile,
             "score": self.score,
             "sections": dict(self.sections),
@@ -133,5 +153,5 @@ class LintResult:
                 "paragraphs": self.stats.paragraphs,
                 "reading_grade": round(self.stats.reading_grade, 1),
             },
-            "findings": [f.to_json() for f in self.findings],
+            "findings": [f.to_json() for f in findings],
         }

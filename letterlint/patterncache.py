@@ -36,7 +36,8 @@ except ImportError:  # pragma: no cover - other Python implementations
 from letterlint.prefilter import Prefixes, Starts, analyse
 
 _FORMAT = "rulecache-v1"
-_CODE = ("patterns.py", "rulepack.py", "prefilter.py", "patterncache.py")  # what shapes an entry
+# what shapes an entry
+_CODE = ("patterns.py", "crisis_words.py", "rulepack.py", "prefilter.py", "patterncache.py")
 _STALE_DAYS = 30
 
 

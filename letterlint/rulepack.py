@@ -22,7 +22,7 @@ _RULE_KEYS = {
     "id", "family", "severity", "kind", "patterns", "unless", "scope", "region", "message",
     "suggestion", "rationale", "fires", "allows", "boundaries", "case_sensitive", "section",
     "detect", "hint", "example", "metric", "threshold", "min_count", "note", "summary",
-    "max_per_letter", "weight",
+    "max_per_letter", "weight", "crisis",
 }  # fmt: skip
 _PROFILE_KEYS = {"profile", "thresholds", "weights"}
 
@@ -68,6 +68,7 @@ class Rule:
     note: str | None = None
     max_per_letter: int = 5
     weight: float | None = None
+    crisis: bool = False  # a writer who may be in danger: reports lead with the support note
     builtin: bool = True
     compiled: re.Pattern[str] | None = field(default=None, repr=False)
     compiled_unless: re.Pattern[str] | None = field(default=None, repr=False)
@@ -258,7 +259,7 @@ def _parse_rule(
             key not in data or isinstance(data[key], str), where, f"rule {rid}: '{key}' must be a string", key
         )
     _expect(isinstance(data.get("message"), str), where, f"rule {rid}: needs a message")
-    for key in ("boundaries", "case_sensitive"):
+    for key in ("boundaries", "case_sensitive", "crisis"):
         _expect(
             key not in data or isinstance(data[key], bool),
             where,
@@ -320,10 +321,18 @@ def _parse_rule(
         note=data.get("note"),
         max_per_letter=data.get("max_per_letter", 5),
         weight=data.get("weight"),
+        crisis=data.get("crisis", False),
         builtin=builtin,
     )
     if kind == "phrase":
         _expect(bool(rule.patterns), where, f"rule {rid}: a phrase rule needs patterns", "kind")
+    if rule.crisis:
+        _expect(
+            kind == "phrase" and bool(rule.note),
+            where,
+            f"rule {rid}: a crisis rule is a phrase rule with a 'note' (the support it offers)",
+            "crisis",
+        )
     if kind == "section":
         _expect(family == "missing-section", where, f"rule {rid}: section rules belong to missing-section")
         rule.section = rule.section or rule.name

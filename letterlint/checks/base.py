@@ -88,6 +88,7 @@ class Context:
             excerpt=excerpt,
             suggestion=rule.suggestion,
             note=rule.note,
+            crisis=rule.crisis,
         )
 
 

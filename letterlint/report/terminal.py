@@ -108,7 +108,11 @@ def _file_error(item: FileError) -> RenderableType:
 def _one_file(console: Console, result: LintResult, options: ReportOptions) -> None:
     ruleset = _ruleset(options)
     findings = v.visible(result.findings, options.quiet)
-    console.print(_header(result))
+    support = v.support(result)
+    if support is not None:
+        console.print(_support_panel(support))
+        console.print()
+    console.print(_header(result, crisis=support is not None))
     console.print()
     console.print(_checklist(result, ruleset, console.width))
     console.print()
@@ -120,7 +124,21 @@ def _one_file(console: Console, result: LintResult, options: ReportOptions) -> N
     console.print(_summary_line(findings, ruleset))
 
 
-def _header(result: LintResult) -> RenderableType:
+def _support_panel(support: v.Support) -> RenderableType:
+    """The support note, first and on its own: no score, no verdict, no advice on wording."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    body = Group(
+        Text(v.SUPPORT_LEAD, style="bold"),
+        Text(support.message),
+        Text(f"(what you wrote on {support.where}) {v.SUPPORT_AFTER}", style="dim"),
+    )
+    return Panel(body, title=Text(v.SUPPORT_TITLE, style="bold"), title_align="left", border_style="magenta")
+
+
+def _header(result: LintResult, crisis: bool = False) -> RenderableType:
     from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
@@ -131,11 +149,19 @@ def _header(result: LintResult) -> RenderableType:
     top = Table.grid(expand=True)
     top.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     top.add_column(justify="right", no_wrap=True)
+    stats = result.stats
+    if crisis:  # no score and no verdict on a letter from someone who may be in danger
+        top.add_row(Text(printable(result.path), style="bold"), Text(""))
+        facts = Text(
+            f"profile {result.profile} · {v.plural(stats.words, 'word')} · "
+            f"{v.plural(stats.sentences, 'sentence')} · {v.plural(stats.paragraphs, 'paragraph')}",
+            style="dim",
+        )
+        return Panel(Group(top, facts), border_style="magenta", padding=(0, 1))
     top.add_row(
         Text(printable(result.path), style="bold"),
         Text.assemble((str(result.score), f"bold {style}"), (" / 100", "dim")),
     )
-    stats = result.stats
     facts = Text(
         f"profile {result.profile} · {v.plural(stats.words, 'word')} · "
         f"{v.plural(stats.sentences, 'sentence')} · {v.plural(stats.paragraphs, 'paragraph')}",
@@ -413,6 +439,8 @@ def _summary_table(items: list[Item], width: int) -> RenderableType:
             )
             continue
         score = Text(str(item.score), style=BAND_STYLE[v.band(item.score)])
+        if v.support(item) is not None:
+            score = Text("support", style="bold magenta")  # no score; the note leads its report
         counts = v.family_counts(item.findings)
         if full:
             cells = [Text(str(counts[f])) if counts[f] else Text("·", style="dim") for f in families]
@@ -440,10 +468,16 @@ def render_plain(items: list[Item], options: ReportOptions) -> str:
             out.append(f"{printable(item.path)}: error: {item.error}")
             continue
         path = printable(item.path)
-        out.append(
-            f"{path}: score {item.score}/100 ({v.band(item.score)}), "
-            f"profile {item.profile}: {v.verdict(item)}"
-        )
+        support = v.support(item)
+        if support is not None:  # the note first; no score band and no verdict
+            out.append(f"{path}: support: {v.SUPPORT_LEAD} {support.message} (see {support.where})")
+            out.append(f"{path}: {v.SUPPORT_AFTER}")
+            out.append(f"{path}: profile {item.profile}")
+        else:
+            out.append(
+                f"{path}: score {item.score}/100 ({v.band(item.score)}), "
+                f"profile {item.profile}: {v.verdict(item)}"
+            )
         checklist = v.checklist(item, ruleset)
         found = [i.name for i in checklist if i.found]
         missing = [i.name for i in checklist if not i.found]
@@ -460,7 +494,7 @@ def render_plain(items: list[Item], options: ReportOptions) -> str:
         out.append(f"{path}: tone: {_plain_strip(arc)} {arc.describe(item.text, 60)}")
         findings = v.visible(item.findings, options.quiet)
         lines = Lines(item.text)
-        for f in findings:
+        for f in v.crisis_first(findings):
             out.append(
                 f"{path}:{f.start.line}:{f.start.column}: {f.severity.label}: "
                 f"{v.one_line(f.message)} [{f.rule}]"
@@ -471,7 +505,7 @@ def render_plain(items: list[Item], options: ReportOptions) -> str:
                     out.append(f"  {'':>5} | {ex.underline()}")
             if f.suggestion:
                 out.append(f"        = try: {v.one_line(f.suggestion)}")
-            if f.note:
+            if f.note and not f.crisis:  # the crisis note already leads the report
                 out.append(f"        = note: {v.one_line(f.note)}")
         summary = f"{path}: {v.counts_text(findings)}"
         first = v.fix_first(findings)
@@ -484,6 +518,9 @@ def render_plain(items: list[Item], options: ReportOptions) -> str:
                 out.append(f"{printable(item.path)}: summary: could not be read: {item.error}")
                 continue
             counts = ", ".join(f"{fam} {n}" for fam, n in v.family_counts(item.findings).items() if n)
+            if v.support(item) is not None:
+                out.append(f"{printable(item.path)}: summary: please read the support note; {counts}")
+                continue
             out.append(f"{printable(item.path)}: summary: score {item.score}/100; {counts or 'no findings'}")
     return "\n".join(out) + "\n"
 
