@@ -79,3 +79,90 @@ CRISIS_WORDS: dict[str, str] = {
         r"on\s+this\s+earth|when\s+(?:you|u)\s+(?:read|get|open|find))"
     ),
 }
+
+
+# -- Cue classes: a second, looser net over whole sentences ------------------------------------
+#
+# A sentence in the writer's own voice (FIRST_PERSON) that combines cues of several classes is
+# flagged even when no pattern of the rule describes it, e.g. "My family would be relieved if
+# I was gone" (a burden cue and an absence cue). Each class has a weight; a sentence fires at
+# CUE_THRESHOLD or more, with at least one of the CORE classes. Idioms (IDIOMS) are removed
+# before counting, so "this job is killing me" counts nothing.
+
+FIRST_PERSON = r"i|i['’]?m|im|i['’]?ve|ive|i['’]?d|i['’]?ll|me|my|myself|meself"
+
+CUE_CLASSES: dict[str, tuple[int, str]] = {
+    # Death, dying and not living (strong).
+    "death": (
+        2,
+        r"die|dying|dead|death|kill myself|killing myself|suicid\w*|kms|alive|to live|go on living|"
+        r"keep living|stop living|exist|existing|not exist|stop existing|grave|churchyard|cemetery|tomb|"
+        r"overdose|noose",
+    ),
+    # Being gone, not waking, ending things (weaker on their own).
+    "absence": (
+        1,
+        r"wake up|waking up|sleep forever|not be here|not here any\s*more|wasn['’]?t here|"
+        r"weren['’]?t here|(?:was|were|be|am|i['’]?m|i['’]?ll be) gone|disappear\w*|vanish\w*|"
+        r"end (?:it|it all|everything|things)|finish (?:it|everything)|let (?:it|myself) go|"
+        r"another sunrise|another day|no longer here|not around",
+    ),
+    # Means and places.
+    "means": (
+        1,
+        r"pills?|tablets?|meds|medication|rope|hose|gun|shotgun|pistol|knife|knives|blades?|razors?|"
+        r"bridge|roof|rooftop|ledge|cliffs?|edge|canal|river|sea|lake|train|trains|tracks|platform|"
+        r"traffic|motorway|car park|multi-?storey|balcony|exhaust|bottle|the means|drown\w*|"
+        r"jump|jumping|hang|hanging|poison",
+    ),
+    # Injury to oneself.
+    "injury": (
+        1,
+        r"cutting|cuts|burns|burning|scars?|bleed\w*|wrists?|bruises|marks|hurt myself|"
+        r"hurting myself|harm myself|harming myself|punish\w*",
+    ),
+    # Being a burden; others better off.
+    "burden": (
+        2,
+        r"burden|better off|better without|happier without|easier without|relieved|favou?r|"
+        r"taking up space|waste of space|deal with me|put up with me|in everyone['’]?s way|"
+        r"(?:doesn['’]?t|don['’]?t|nobody|no one|no-one) needs? me|without me|"
+        r"if i (?:was|were|wasn['’]?t|weren['’]?t) (?:gone|here|around|dead)",
+    ),
+    # Finality: for good, after tonight, goodbye.
+    "final": (
+        1,
+        r"much longer|any longer|for good|forever|never again|after tonight|tonight|tonite|2nite|"
+        r"goodbye|good-bye|farewell|won['’]?t matter|one last|for the last time|permanently|no more|"
+        r"by the time you",
+    ),
+    # Hopelessness.
+    "hopeless": (
+        1,
+        r"pointless|no point|(?:not|n['’]?t) worth|no reason|no purpose|meaningless|hopeless|no hope|"
+        r"no future|can['’]?t (?:take|go on|do this|cope|carry on|keep going)|"
+        r"cant (?:take|go on|do this|cope|carry on|keep going)|done with everything|tired of|"
+        r"exhausted|given up|nothing left|no way out|way out|too much|numb|don['’]?t care",
+    ),
+    # Intent, planning and secrecy.
+    "intent": (
+        1,
+        r"plan|planned|planning|decided|ready|want to|wanna|thinking about|thought about|"
+        r"keep thinking|how (?:many|much|cold|high|far|fast|easy)|fastest|quickest|enough|"
+        r"hiding|hidden|secret|nobody knows|no one knows|the means",
+    ),
+}
+CORE_CLASSES = ("death", "means", "injury", "burden")
+CUE_THRESHOLD = 3
+
+# Turns of phrase that use a death or harm word without meaning it.
+IDIOMS = (
+    r"(?:die|died|dying) (?:of|from) (?:embarrassment|shame|laughing|laughter|boredom|cringe)|"
+    r"dying (?:to|for|of)|killing (?:me|time|it)|kill(?:ed|s)? it|kill (?:for|to)|"
+    r"(?:could|would|['’]d) (?:\w+\s+)?die for|"
+    r"(?:kill|killed|murder) (?:me|you|him|her) (?:with|for)|"
+    r"dead (?:tired|on my feet|serious|set|easy|end|good|funny|cute|jealous)|"
+    r"bored to death|sick to death|scared to death|to death of|death trap|death of me|"
+    r"over my dead body|passed away|jump(?:ed|ing)? at the chance|killer|"
+    r"(?:phone|battery|laptop|car|plant|basil)[^.!?]{0,20}(?:died|dead)"
+)

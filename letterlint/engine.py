@@ -70,7 +70,8 @@ class Engine:
             if not selection.enabled(rule):
                 continue
             findings.extend(self._guarded(rule, ctx, present))
-        findings.sort(key=lambda f: (f.span.start, -f.severity, f.rule))
+        # Crisis findings (the writer may be in danger) lead every report; the rest read in order.
+        findings.sort(key=lambda f: (not f.crisis, f.span.start, -f.severity, f.rule))
         findings = crisis.quiet_rewrites(findings, doc)
         body = ctx.body_compounds if doc.sentences else []
         tone = Tone(

@@ -133,9 +133,7 @@ class LintResult:
         return {"message": message, "lines": sorted({f.start.line for f in crisis})}
 
     def to_json(self) -> dict[str, Any]:
-        support = self.support()
-        # Crisis findings first (they are what matters most); the rest keep their order.
-        findings = [f for f in self.findings if f.crisis] + [f for f in self.findings if not f.crisis]
+        support = self.support()  # the engine puts crisis findings first in self.findings
         return {
             "path": self.path,
             **({"support": support} if support else {}),
@@ -153,5 +151,5 @@ class LintResult:
                 "paragraphs": self.stats.paragraphs,
                 "reading_grade": round(self.stats.reading_grade, 1),
             },
-            "findings": [f.to_json() for f in findings],
+            "findings": [f.to_json() for f in self.findings],
         }

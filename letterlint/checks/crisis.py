@@ -16,6 +16,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
+from letterlint import crisis_words as CRISIS
 from letterlint.checks.base import Context, accepted_matches
 from letterlint.document import Document
 from letterlint.model import Finding, Severity, Span
@@ -73,7 +74,10 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """One finding per sentence, at the first match in it; see the module docstring."""
     seen: set[int] = set()
     count = 0
-    for span in accepted_matches(ctx, rule):
+    spans = list(accepted_matches(ctx, rule))
+    covered = {s.index for sp in spans for s in [ctx.doc.sentence_at(sp.start)] if s is not None}
+    spans += [s.span for s in ctx.doc.sentences if s.index not in covered and cues_fire(s.text)]
+    for span in sorted(spans, key=lambda sp: sp.start):
         sentence = ctx.doc.sentence_at(span.start)
         key = sentence.index if sentence else -span.start
         if key in seen:
@@ -88,6 +92,31 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
         count += 1
         if count >= rule.max_per_letter:
             return
+
+
+def _words(source: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’])(?:{source})(?![\w'’])", re.IGNORECASE)
+
+
+_SELF = _words(CRISIS.FIRST_PERSON)
+_IDIOMS = _words(CRISIS.IDIOMS)
+_CUES = {name: (weight, _words(source)) for name, (weight, source) in CRISIS.CUE_CLASSES.items()}
+
+
+def cue_classes(text: str) -> set[str]:
+    """The cue classes present in a sentence, after its idioms are taken out."""
+    text = _IDIOMS.sub(" ", text)
+    return {name for name, (_, pattern) in _CUES.items() if pattern.search(text)}
+
+
+def cues_fire(text: str) -> bool:
+    """A sentence in the writer's voice whose cues add up (see crisis_words.CUE_CLASSES)."""
+    if len(text) > 400 or not _SELF.search(text):
+        return False  # a run-on wall of text would mix unrelated cues
+    found = cue_classes(text)
+    if not found.intersection(CRISIS.CORE_CLASSES):
+        return False
+    return sum(_CUES[name][0] for name in found) >= CRISIS.CUE_THRESHOLD
 
 
 def denied(doc: Document, span: Span) -> bool:
