@@ -13,11 +13,10 @@ from functools import cache, cached_property
 
 from letterlint.model import Position, Span
 from letterlint.prefilter import normalize, pattern_triggers
+from letterlint.structure import LetterStructure, Line, lines_of, paragraph_breaks, parse
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LOOKAHEAD = 2000  # characters after a line break that decide whether the line stands alone
-# `\r(?!\n)`: else backtracking splits one CRLF into two breaks, a false blank line.
-_BLANK_LINES = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|\r(?!\n)|\n)){2,}")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 
 # A sentence ends at . ! ? … (stacked is fine), then optional closing quotes or brackets.
@@ -104,11 +103,6 @@ _NOT_NAMES = frozenset(
         "dear",
     ]
 )
-# "Sam," / "Most Esteemed Mrs Albright,": a short line ending in a comma, no first person.
-_ADDRESS_LINE = re.compile(r"^(?!.*\b(?:i|i'm|i’m|we|my)\b)[^.!?]{1,50},$", re.IGNORECASE)
-# Lines a letter may open with before the salutation: dates, addresses, postmarks, headings.
-_HEADER_LINE = re.compile(r"^(?:[\[_(].*|.*\d.*|[^a-z]+)$")
-_POSTSCRIPT = re.compile(r"^\s*p\.?\s*p?\.?\s*s\b", re.IGNORECASE)
 
 # Scope markers: text the writer does not assert in their own voice.
 _NEGATOR = re.compile(
@@ -154,8 +148,9 @@ class Sentence:
 class Document:
     """Read-only view of one letter with exact character spans."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, headings: frozenset[int] = frozenset()) -> None:
         self.text = text
+        self.headings = headings  # 0-based lines that were headings in the source (Markdown, Word)
         self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
 
     # -- positions -----------------------------------------------------------
@@ -179,14 +174,34 @@ class Document:
     # -- structure -----------------------------------------------------------
 
     @cached_property
+    def lines(self) -> list[Line]:
+        return lines_of(self.text)
+
+    @cached_property
+    def structure(self) -> LetterStructure:
+        """Title, address block, greeting, body, sign-off, P.S., footnotes, e-mail tail."""
+        return parse(self.text, self.headings)
+
+    @cached_property
     def paragraphs(self) -> list[Span]:
+        """Runs of non-blank lines, split where single-newline lines read as paragraphs and
+        where a structural part (greeting, sign-off, P.S., ...) begins or ends."""
+        cuts = sorted({*paragraph_breaks(self.lines), *self.structure.boundaries})
         spans: list[Span] = []
-        start = 0
-        for gap in _BLANK_LINES.finditer(self.text):
-            spans.append(Span(start, gap.start()))
-            start = gap.end()
-        spans.append(Span(start, len(self.text)))
-        return [s for s in (_trim(self.text, sp) for sp in spans) if s.end > s.start]
+        start: int | None = None
+        end = 0
+        for line in self.lines:
+            if not line.text:
+                if start is not None:
+                    spans.append(Span(start, end))
+                start = None
+                continue
+            if start is None:
+                start = line.span.start
+            end = line.span.end
+        if start is not None:
+            spans.append(Span(start, end))
+        return [p for p in (_trim(self.text, s) for s in _cut(spans, cuts)) if p.end > p.start]
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -224,20 +239,12 @@ class Document:
 
     @cached_property
     def greeting(self) -> Sentence | None:
-        """The salutation: a short line addressed to the reader, after any date or address."""
-        for sentence in self.sentences[:5]:
-            line = self.line_span(self.position(sentence.span.start).line)
-            line_text = self.text[line.start : line.end].strip()
-            if sentence.span.end > line.end:
-                return None  # a sentence that runs past its line is prose, not a salutation
-            words = len(WORD.findall(line_text))
-            if words == 0 or words > 7:
-                return None
-            if _SALUTATION.match(line_text) or _ADDRESS_LINE.match(line_text):
-                return sentence
-            if not _HEADER_LINE.match(line_text):
-                return None
-        return None
+        """The salutation ("Dear Sam,"), as the sentence the structure parser found."""
+        span = self.structure.greeting
+        if span is None:
+            return None
+        sentence = self.sentence_at(span.start)
+        return sentence if sentence is not None and sentence.span.start == span.start else None
 
     @cached_property
     def recipient_name(self) -> str | None:
@@ -255,7 +262,8 @@ class Document:
         """The name on the last line of the sign-off ("Love,\nJo" -> "Jo", "— Jo" -> "Jo")."""
         if self.sign_off is None:
             return None
-        last = self.text[self.sign_off.start : self.sign_off.end].splitlines()[-1].strip()
+        where = self.structure.signature or self.sign_off
+        last = self.text[where.start : where.end].splitlines()[-1].strip()
         if _VALEDICTION.match(last):
             # "Take care, Sam" -> "Sam"; a bare "Love," has no name in it
             last = last.rsplit(",", 1)[1] if "," in last.rstrip(",") else ""
@@ -264,61 +272,23 @@ class Document:
 
     @cached_property
     def postscript_start(self) -> int | None:
-        """Offset of a trailing P.S. paragraph, which is not part of the closing."""
-        for para in reversed(self.paragraphs[1:]):
-            if _POSTSCRIPT.match(self.text[para.start : para.end]):
-                return para.start
-            break
-        return None
+        """Offset of a P.S., which is not part of the closing."""
+        ps = self.structure.postscript
+        return ps.start if ps else None
 
     @cached_property
     def sign_off(self) -> Span | None:
-        """Trailing lines that close the letter: "Love," / "Take care, Sam" / "— Jo"."""
-        end_limit = self.postscript_start if self.postscript_start is not None else len(self.text)
-        lines = []
-        last_line = self.position(max(end_limit - 1, 0)).line if end_limit else 0
-        for line in range(last_line, 0, -1):
-            span = self.line_span(line)
-            if span.end > end_limit:
-                span = Span(span.start, max(span.start, end_limit))
-            if self.text[span.start : span.end].strip():
-                lines.append(span)
-            if len(lines) == 3:
-                break
-        if not lines:
-            return None
-        greeting = self.greeting
-        candidates = [sp for sp in lines if greeting is None or sp.start > greeting.span.start]
-        start: int | None = None
-        # A valediction ("Love,", "Kind regards,") with only short lines (name, title) after it.
-        for i, span in enumerate(candidates):
-            raw = self.text[span.start : span.end]
-            if _VALEDICTION.match(raw) and len(WORD.findall(raw)) <= 7 and not raw.rstrip().endswith("?"):
-                if all(_is_trailer_line(self.text[t.start : t.end]) for t in candidates[:i]):
-                    start = span.start
-                break
-            if not _is_trailer_line(raw):
-                break
-        # Otherwise a bare name or "— Jo" on the last line.
-        if start is None and candidates:
-            last = self.text[candidates[0].start : candidates[0].end]
-            own_paragraph = len(candidates) == 1 or self._blank_line_before(candidates[0])
-            if _DASH_NAME.match(last) or _is_name_line(last, lowercase_ok=own_paragraph):
-                start = candidates[0].start
-        if start is None:
-            return None
-        return _trim(self.text, Span(start, lines[0].end))
-
-    def _blank_line_before(self, span: Span) -> bool:
-        line = self.position(span.start).line
-        return line > 1 and not self.text[slice(*_span_tuple(self.line_span(line - 1)))].strip()
+        """Valediction and signature: "Love,\nJo" / "With love,\nYour husband." / "— Jo"."""
+        return self.structure.sign_off
 
     @cached_property
     def body_sentences(self) -> list[Sentence]:
-        """Sentences between the greeting and the sign-off (and before any P.S.)."""
-        lo = self.greeting.span.end if self.greeting else -1
-        hi = self.sign_off.start if self.sign_off else (self.postscript_start or len(self.text) + 1)
-        return [s for s in self.sentences if s.span.start >= lo and s.span.end <= hi]
+        """Sentences of the body: after the greeting, before the sign-off, P.S., footnotes and
+        any e-mail tail; never a title or an address block."""
+        body = self.structure.body
+        if body is None:
+            return []
+        return [s for s in self.sentences if s.span.start >= body.start and s.span.end <= body.end]
 
     @cached_property
     def closing_sentences(self) -> list[Sentence]:
@@ -354,6 +324,8 @@ class Document:
     def quoted(self) -> list[Span]:
         """Spans inside quotation marks, and reported speech after a speech verb."""
         spans = [Span(m.start(), m.end()) for m in _quote_matches(self.text)]
+        if self.structure.email_tail is not None:  # a quoted reply is the other person's words
+            spans.append(self.structure.email_tail)
         for sentence in self._sentences_with_speech_verbs():
             for verb in _SPEECH_VERB.finditer(sentence.text):
                 subject = verb.group("subject")
@@ -431,8 +403,21 @@ class Document:
         return not (self.is_quoted(span) or self.is_negated(span) or self.is_hypothetical(span))
 
 
-def _span_tuple(span: Span) -> tuple[int, int]:
-    return span.start, span.end
+def _cut(spans: list[Span], cuts: list[int]) -> list[Span]:
+    """Split each span at the cut offsets that fall strictly inside it (both lists sorted)."""
+    out: list[Span] = []
+    i = 0
+    for span in spans:
+        while i < len(cuts) and cuts[i] <= span.start:
+            i += 1
+        start = span.start
+        j = i
+        while j < len(cuts) and cuts[j] < span.end:
+            out.append(Span(start, cuts[j]))
+            start = cuts[j]
+            j += 1
+        out.append(Span(start, span.end))
+    return out
 
 
 def _trim(text: str, span: Span) -> Span:
@@ -454,14 +439,6 @@ def _is_name_line(raw: str, lowercase_ok: bool = False) -> bool:
     if not words or any(w in _NOT_NAMES for w in words):
         return False
     return stripped[0].isupper() or (lowercase_ok and len(words) <= 2)
-
-
-def _is_trailer_line(raw: str) -> bool:
-    """Lines that may follow a valediction: a name, a title, kisses; not a sentence."""
-    stripped = raw.strip()
-    return (len(WORD.findall(stripped)) <= 6 and not stripped.endswith((".", "?", "!"))) or bool(
-        _DASH_NAME.match(stripped)
-    )
 
 
 def _quote_matches(text: str) -> list[re.Match[str]]:

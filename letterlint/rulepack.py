@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from letterlint.kinds import LABEL_KINDS
 from letterlint.model import FAMILIES, Severity
 from letterlint.patterncache import Compiled, PatternCache
 from letterlint.patterns import PatternError, expand, with_boundaries
@@ -22,7 +23,7 @@ _RULE_KEYS = {
     "id", "family", "severity", "kind", "patterns", "unless", "scope", "region", "message",
     "suggestion", "rationale", "fires", "allows", "boundaries", "case_sensitive", "section",
     "detect", "hint", "example", "metric", "threshold", "min_count", "note", "summary",
-    "max_per_letter", "weight", "crisis",
+    "max_per_letter", "weight", "label_kind", "crisis",
 }  # fmt: skip
 _PROFILE_KEYS = {"profile", "thresholds", "weights"}
 
@@ -68,6 +69,7 @@ class Rule:
     note: str | None = None
     max_per_letter: int = 5
     weight: float | None = None
+    label_kind: str | None = None  # the corpus kind it finds (letterlint.kinds)
     crisis: bool = False  # a writer who may be in danger: reports lead with the support note
     builtin: bool = True
     compiled: re.Pattern[str] | None = field(default=None, repr=False)
@@ -254,7 +256,7 @@ def _parse_rule(
         "kind",
     )
     for key in ("message", "rationale", "suggestion", "summary", "hint", "example", "note", "section",
-                "detect", "metric", "scope", "region", "severity"):  # fmt: skip
+                "detect", "metric", "scope", "region", "severity", "label_kind"):  # fmt: skip
         _expect(
             key not in data or isinstance(data[key], str), where, f"rule {rid}: '{key}' must be a string", key
         )
@@ -284,6 +286,13 @@ def _parse_rule(
         where,
         f"rule {rid}: 'weight' must be a number",
         "weight",
+    )
+    kinds = LABEL_KINDS.get(family, ())
+    _expect(
+        "label_kind" not in data or data["label_kind"] in kinds,
+        where,
+        f"rule {rid}: label_kind must be one of {', '.join(kinds) or '(none for this family)'}",
+        "label_kind",
     )
     try:
         severity = Severity.parse(data.get("severity", "warning"))
@@ -321,6 +330,7 @@ def _parse_rule(
         note=data.get("note"),
         max_per_letter=data.get("max_per_letter", 5),
         weight=data.get("weight"),
+        label_kind=data.get("label_kind"),
         crisis=data.get("crisis", False),
         builtin=builtin,
     )

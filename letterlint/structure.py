@@ -1,0 +1,527 @@
+"""The shape of a letter: title, address and date block, greeting, body, sign-off, P.S.,
+footnotes and e-mail tail, found line by line.
+
+The parser works on lines, not sentences, because a letter's frame is a matter of
+layout: a salutation is a short line at the top, a sign-off short lines at the
+bottom. It reads the text after format readers have done their part (Markdown markup
+blanked to spaces, Word paragraphs joined by blank lines); those readers pass the
+lines that were headings in the source as `headings`.
+
+Every part is a half-open character span into the text. `parse` is linear in the
+length of the text: each line is classified a bounded number of times, and every
+pattern is anchored to one line of bounded length.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from letterlint.model import Span
+
+# Lines longer than this are prose, whatever they start with (also bounds every match).
+_SHORT = 120
+# How far from each end the frame may reach, in non-blank lines.
+_TOP_LINES = 12
+_BOTTOM_LINES = 8
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_END_PUNCT = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+_SALUTATION_WORDS = (
+    r"(?:my\s+)?dear(?:est)?|my\s+(?:darling|love|sweet|dear)|hi+|hey+|heya|hello|hiya|yo|greetings"
+    r"|good\s+(?:morning|evening|afternoon|day)|to|sweetheart|darling|sweetie|babe|baby|honey"
+    r"|beloved|dearly\s+beloved|salaam|salam|assalamu\s+alaikum|as-?salaam[\w-]*|namaste|hola|ciao"
+    r"|happy\s+(?:birthday|anniversary|new\s+year|retirement|holidays|christmas|graduation)"
+)
+# "Dear Sam," / "Hi," / "To my Sam —" / "Dearest [Name]": a whole greeting line.
+_SALUTATION_LINE = re.compile(rf"^(?:{_SALUTATION_WORDS})\b[^.!?]{{0,60}}[.!]?$", re.IGNORECASE)
+# Words that make a would-be salutation a sentence: "Baby I'm sorry," / "To be honest,".
+_SENTENCE_WORDS = re.compile(
+    r"\b(?:i|i'm|i’m|im|me|my|we|it|it's|it’s|is|was|am|are|have|be|been|just|not|so|honest)\b", re.IGNORECASE
+)
+# "Dear Sam, I wanted to say ...": a greeting that shares its line with the first sentence.
+_INLINE_SALUTATION = re.compile(
+    rf"^(?:{_SALUTATION_WORDS})(?:\s+[^\s,.;:!?—–-]+){{0,3}}\s*(?:,|—|–|\s-|!|:)",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"^[\[<({]\s*[^\]>)}\n]{1,40}[\]>)}]\s*[,.!]?$|^_{3,}$")
+# "Sam," / "Mrs Albright," / "[Name],": a bare name line ending in a comma.
+_BARE_NAME_GREETING = re.compile(r"^(?!.*\b(?:i|i'm|i’m|we|my|me)\b)[^\W\d_][^.!?,]{0,40},$", re.IGNORECASE)
+
+_VALEDICTION = re.compile(
+    r"^(?:with\s+)?(?:all\s+(?:of\s+)?my\s+|lots\s+of\s+|much\s+|so\s+much\s+|big\s+|warm\s+|many\s+)?"
+    r"(?:love|luv|yours|hugs|kisses|regards|wishes|thanks|gratitude|affection|respect|hope|"
+    r"prayers|blessings|apologies|sympathy|condolences)\b"
+    r"|^(?:yours\s+)?(?:truly|sincerely|faithfully|always|forever|ever|respectfully|affectionately)\b"
+    r"|^(?:sincerely|cordially|respectfully|affectionately|fondly|gratefully|hopefully|warmly|"
+    r"humbly|lovingly|tenderly|devotedly|faithfully|regretfully|sadly)\b"
+    r"|^(?:kind|warm|warmest|best|kindest|fond|fondest)\s+(?:regards|wishes)\b"
+    r"|^(?:best|cheers|thanks|thank\s+you|take\s+care|be\s+well|stay\s+well|stay\s+safe|"
+    r"talk\s+soon|speak\s+soon|see\s+you(?:\s+soon|\s+around)?|until\s+(?:soon|then|next\s+time)|"
+    r"till\s+(?:soon|then|we\s+meet)|bye(?:\s+for\s+now)?|goodbye|farewell|adieu|peace|"
+    r"god\s+bless(?:\s+you)?|may\s+god\s+bless\s+you|in\s+christ|in\s+faith|shalom|"
+    r"(?:ever|always|forever)\s+(?:yours|thine|your\s+\w+)|yours\s+(?:ever|always|forever|truly)|"
+    r"(?:your\s+)?(?:loving|devoted|faithful|affectionate|obedient|humble|grateful|sorry)\s+\w+|"
+    r"love\s+(?:you|ya)(?:\s+always|\s+forever)?|xo+x*|x{1,6})\b",
+    re.IGNORECASE,
+)
+_RELATIONS = (
+    r"husband|wife|partner|boyfriend|girlfriend|bf|gf|friend|pal|mate|buddy|ex|ex-\w+|fianc[ée]e?|"
+    r"lover|love|darling|son|daughter|child|kid|mum|mom|mother|mama|dad|father|papa|brother|sister|"
+    r"sis|bro|cousin|aunt|uncle|grandson|granddaughter|grandma|grandpa|nan|admirer|servant|"
+    r"colleague|neighbour|neighbor|roommate|flatmate|sweetheart|other\s+half|valentine|student|"
+    r"teacher|one|heart|fool|idiot"
+)
+# "Your husband." / "your ex-wife" / "Your ex girlfriend's best friend," / "From your Sam".
+_RELATION_LINE = re.compile(
+    rf"^(?:(?:your|ur|yours|from|the)\b[^.!?]{{0,40}}\b(?:{_RELATIONS})s?\b[^.!?]{{0,25}}"
+    rf"|(?:an?|the)\s+(?:old\s+|former\s+|true\s+|loyal\s+|sorry\s+|lonely\s+)?(?:{_RELATIONS})\b[^.!?]{{0,20}})"
+    r"[,.!]?$",
+    re.IGNORECASE,
+)
+_KISSES = re.compile(r"^(?:(?:x+o*x*|o+x+o*)+|xoxo+|<3+|[♥❤💕💔😘🙏🌹♡]+)[ \t.!]*$", re.IGNORECASE)
+_INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){1,3}[,.]?$")
+_DASH_SIGNATURE = re.compile(r"^[-–—~]+\s*[^\s-].{0,40}$")
+# "... talk soon. — Jo": a dash signature at the end of the last sentence's line.
+_INLINE_DASH_SIGNATURE = re.compile(
+    r"(?<=[.!?\s])\s*[-–—~]{1,2}\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$"
+)
+_NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}\s*[,.]?$")
+_NOT_NAME_WORDS = (
+    "anyway whatever idk bye ok okay fine so well yeah yes no nothing goodbye sorry please thanks "
+    "nevermind lol i you me we my your it miss thank see talk soon hi hey dear love always forever "
+    "ever sincerely regards cheers best still again maybe later tomorrow tonight now then because but "
+    "and or not never the a an this that these those just really truly sure alright done enough listen look "
+    "honestly first firstly um ugh wow right also sadly hello goodnight night morning update"
+)
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+
+_POSTSCRIPT = re.compile(r"^p\.?\s?p?\.?\s?s\b\.?|^ps[.:,]", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}(?!\*)|†|‡|\[\d{1,3}\]|\(\d{1,3}\)|\d{1,2}\s?[)\]])\s*\S")
+_EMAIL_TAIL = re.compile(
+    r"^(?:sent\s+from\s+my\s+\S.{0,40}|sent\s+from\s+(?:outlook|yahoo|gmail|mail)\b.{0,40}|"
+    r"get\s+outlook\s+for\s+\w+.{0,20}|-- ?|_{5,}|-{3,}\s*(?:original\s+message|forwarded\s+message)\s*-*|"
+    r"on\s+.{4,160}\bwrote:|from:\s.{1,120}|>.*)$",
+    re.IGNORECASE,
+)
+# Lines of an address or date block above the greeting: numbers, months, places.
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_HEADER_LINE = re.compile(
+    rf"^(?:.*\d.*|.*\b(?:{_MONTHS})\b.*|[^a-z]+|.*\b(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|"
+    rf"court|place|square|house|flat|apartment|apt|po\s+box|city|town|village|county|state|"
+    rf"england|scotland|wales|ireland|usa|uk)\b.*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # 0-based
+    span: Span  # without the line break
+    text: str  # stripped
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+
+@dataclass(frozen=True)
+class LetterStructure:
+    """Spans of each part; None where the letter has no such part."""
+
+    title: Span | None = None
+    header: Span | None = None  # address and date block
+    greeting: Span | None = None
+    body: Span | None = None
+    sign_off: Span | None = None  # valediction and signature together
+    signature: Span | None = None  # the name / relation / kisses line(s)
+    postscript: Span | None = None
+    footnotes: Span | None = None
+    email_tail: Span | None = None
+    # Offsets where a structural part begins or ends: sentences and paragraphs split there.
+    boundaries: tuple[int, ...] = field(default=())
+
+    @property
+    def frame(self) -> list[Span]:
+        """Parts that are not the writer's prose to the reader (never judged as body)."""
+        return [s for s in (self.title, self.header, self.footnotes, self.email_tail) if s is not None]
+
+
+def lines_of(text: str) -> list[Line]:
+    result: list[Line] = []
+    start = 0
+    number = 0
+    length = len(text)
+    while start <= length:
+        nl = _next_break(text, start)
+        end = nl if nl >= 0 else length
+        lo, hi = start, end
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        result.append(Line(number, Span(lo, hi), text[lo:hi]))
+        number += 1
+        if nl < 0:
+            break
+        start = nl + (2 if text.startswith("\r\n", nl) else 1)
+    return result
+
+
+def _next_break(text: str, start: int) -> int:
+    n = text.find("\n", start)
+    r = text.find("\r", start, n if n >= 0 else len(text))
+    if r >= 0:
+        return r
+    return n
+
+
+def parse(text: str, headings: frozenset[int] = frozenset()) -> LetterStructure:
+    lines = lines_of(text)
+    filled = [ln for ln in lines if ln.text]
+    if not filled:
+        return LetterStructure()
+    top = _top(filled, headings)
+    first_body = top.next_index
+    bottom = _bottom(filled, first_body)
+    body_lines = filled[first_body : bottom.body_end]
+    body = Span(body_lines[0].span.start, body_lines[-1].span.end) if body_lines else None
+    if bottom.inline_signature is not None and body is not None:
+        body = Span(body.start, min(body.end, bottom.inline_signature.start))
+    greeting = top.greeting
+    sign_off = bottom.sign_off or bottom.inline_signature
+    parts = [top.title, top.header, greeting, sign_off, bottom.postscript]
+    parts += [bottom.footnotes, bottom.email_tail]
+    boundaries = sorted({p for s in parts if s is not None for p in (s.start, s.end)})
+    return LetterStructure(
+        title=top.title,
+        header=top.header,
+        greeting=greeting,
+        body=body,
+        sign_off=sign_off,
+        signature=bottom.signature,
+        postscript=bottom.postscript,
+        footnotes=bottom.footnotes,
+        email_tail=bottom.email_tail,
+        boundaries=tuple(boundaries),
+    )
+
+
+# -- the top: title, address/date block, greeting -----------------------------------
+
+
+@dataclass
+class _Top:
+    title: Span | None = None
+    header: Span | None = None
+    greeting: Span | None = None
+    next_index: int = 0  # first line of the body, in the non-blank lines
+
+
+def _top(filled: list[Line], headings: frozenset[int]) -> _Top:
+    top = _Top()
+    window = filled[:_TOP_LINES]
+    greet_at = next((i for i, ln in enumerate(window) if _greeting_span(ln) is not None), None)
+    if greet_at is not None and not all(_frame_line(ln, headings) for ln in window[:greet_at]):
+        greet_at = None  # prose before it: this "Dear ..." is inside the letter
+    i = 0
+    if window and (window[0].number in headings or _is_title(window, greet_at)):
+        top.title = window[0].span
+        i = 1
+    # A heading after the title, or an address/date block, up to the greeting.
+    stop = greet_at if greet_at is not None else min(len(window), i + 6)
+    header: list[Line] = []
+    for ln in window[i:stop]:
+        if ln.number in headings and top.title is None and not header:
+            top.title = ln.span
+        elif _frame_line(ln, headings) and (greet_at is not None or _HEADER_LINE.match(ln.text)):
+            header.append(ln)
+        else:
+            break
+    if greet_at is None and header and not _looks_like_date_block(header):
+        header = []
+    if header:
+        top.header = Span(header[0].span.start, header[-1].span.end)
+        i += len(header)
+    if greet_at is not None and greet_at >= i:
+        ln = window[greet_at]
+        top.greeting = _greeting_span(ln)
+        whole_line = top.greeting is not None and top.greeting.end >= ln.span.end
+        i = greet_at + 1 if whole_line else greet_at
+    top.next_index = i
+    return top
+
+
+def _greeting_span(line: Line) -> Span | None:
+    text = line.text
+    if len(text) > _SHORT * 4:
+        text = text[: _SHORT * 4]
+    if line.words <= 8 and len(text) <= _SHORT:
+        if _SALUTATION_LINE.match(text) and not _looks_like_sentence(text):
+            return line.span
+        if _PLACEHOLDER.match(text) or (_BARE_NAME_GREETING.match(text) and _is_name(text.rstrip(","))):
+            return line.span
+    m = _INLINE_SALUTATION.match(text)
+    if m and line.words > 2 and not _SENTENCE_WORDS.search(m.group()):
+        return Span(line.span.start, line.span.start + m.end())
+    return None
+
+
+def _looks_like_sentence(text: str) -> bool:
+    """ "Hi, it's me." / "To be honest I ..." are prose, not salutations."""
+    lowered = text.lower()
+    if re.match(r"^to\s+(?:be|say|tell|start|begin|put|whom)\b", lowered):
+        return not lowered.startswith("to whom")
+    return bool(re.search(r"\b(?:i|i'm|i’m|i've|i’ve|it's|it’s|is|was|am|are|have|just)\b", lowered)) and (
+        _END_PUNCT.search(text) is not None or len(text) > 40
+    )
+
+
+def _frame_line(line: Line, headings: frozenset[int]) -> bool:
+    """A line that may stand above a greeting: heading, title, address, date."""
+    if line.number in headings:
+        return True
+    if line.words > 10 or len(line.text) > 80:
+        return False
+    return not _END_PUNCT.search(line.text.rstrip(",")) or (
+        line.text.endswith(".") and _HEADER_LINE.match(line.text) is not None
+    )
+
+
+def _is_title(window: list[Line], greet_at: int | None) -> bool:
+    """A short first line without end punctuation, followed (maybe after a date) by a greeting."""
+    if greet_at is None or greet_at == 0:
+        return False
+    first = window[0].text
+    second = window[1] if greet_at > 1 else None
+    if second is not None and _is_name(first) and re.search(r"\d", second.text):
+        return False  # "Sam Jones" above "14 Vine Street": the sender's address block
+    if _HEADER_LINE.match(first) and not re.search(r"[a-z]{4}", first):
+        return False  # "12 MARCH 2024" is a date, not a title
+    if _HEADER_LINE.match(first) and re.search(r"\d", first):
+        return False
+    return window[0].words <= 12 and not first.endswith((".", ",", ";", ":", "!", "?"))
+
+
+def _looks_like_date_block(header: list[Line]) -> bool:
+    """Without a greeting below, only a block with a date or street number is a header."""
+    return len(header) <= 5 and all(re.search(r"\d", ln.text) for ln in header[:1])
+
+
+# -- the bottom: e-mail tail, footnotes, P.S., sign-off --------------------------------
+
+
+@dataclass
+class _Bottom:
+    body_end: int  # index in the non-blank lines where the body stops (exclusive)
+    sign_off: Span | None = None
+    signature: Span | None = None
+    inline_signature: Span | None = None
+    postscript: Span | None = None
+    footnotes: Span | None = None
+    email_tail: Span | None = None
+
+
+def _bottom(filled: list[Line], first_body: int) -> _Bottom:
+    end = len(filled)
+    bottom = _Bottom(body_end=end)
+    # E-mail tail: from the first tail marker after the body has begun.
+    for i in range(first_body + 1, end):
+        ln = filled[i]
+        if len(ln.text) <= 200 and _EMAIL_TAIL.match(ln.text) and _tail_fits(filled, i):
+            bottom.email_tail = Span(ln.span.start, filled[-1].span.end)
+            end = i
+            break
+    # Footnotes: a trailing block of lines that start with a footnote mark.
+    i = end
+    while i - 1 > first_body and _FOOTNOTE.match(filled[i - 1].text) and filled[i - 1].words <= 60:
+        i -= 1
+    if i < end and _starts_block(filled, i):
+        bottom.footnotes = Span(filled[i].span.start, filled[end - 1].span.end)
+        end = i
+    # P.S.: the first postscript paragraph near the end; what follows it is P.S. too.
+    for j in range(max(first_body + 1, end - _BOTTOM_LINES * 2), end):
+        if _POSTSCRIPT.match(filled[j].text):
+            after_sign_off = _sign_off_of(filled, j + 1, end, end)
+            ps_end = end if after_sign_off is None else after_sign_off[0]
+            bottom.postscript = Span(filled[j].span.start, filled[ps_end - 1].span.end)
+            if after_sign_off is not None:  # "P.S. ...\n\nLove,\nJo": sign-off after the P.S.
+                bottom.sign_off, bottom.signature = after_sign_off[1], after_sign_off[2]
+            end = j
+            break
+    if bottom.sign_off is None:
+        found = _sign_off_of(filled, first_body, end, end)
+        if found is not None:
+            end, bottom.sign_off, bottom.signature = found
+        elif end > first_body:
+            bottom.inline_signature = _inline_signature(filled[end - 1])
+    bottom.body_end = end
+    return bottom
+
+
+def _tail_fits(filled: list[Line], i: int) -> bool:
+    """A quoted-reply line ('> ...') opens a tail only when every line after it is quoted too."""
+    if not filled[i].text.startswith(">"):
+        return True
+    return all(ln.text.startswith(">") or _EMAIL_TAIL.match(ln.text[:200]) for ln in filled[i:])
+
+
+def _starts_block(filled: list[Line], i: int) -> bool:
+    """Footnotes stand in their own block: a blank line (or the sign-off) before them."""
+    prev = filled[i - 1]
+    return filled[i].number - prev.number > 1 or _is_signature_line(prev.text) or _is_valediction(prev.text)
+
+
+def _sign_off_of(
+    filled: list[Line], first_body: int, end: int, limit: int
+) -> tuple[int, Span, Span | None] | None:
+    """(first sign-off line index, sign-off span, signature span) for lines[..end], or None."""
+    lo = max(first_body, end - _BOTTOM_LINES)
+    # After a valediction, any short lines (name, job title, kisses) belong to the signature.
+    k = end
+    while k - 1 >= lo and end - (k - 1) <= 4 and _is_trailer_line(filled[k - 1].text):
+        k -= 1
+    for v_at in range(k - 1, end):
+        if v_at >= lo and _is_valediction(filled[v_at].text):
+            v = filled[v_at]
+            signature = (
+                Span(filled[v_at + 1].span.start, filled[end - 1].span.end) if v_at + 1 < end else None
+            )
+            if signature is None:
+                signature = _name_after_comma(v)
+            return v_at, Span(v.span.start, filled[end - 1].span.end), signature
+    # Without one, only lines that are plainly a signature: name, relation, initials, kisses.
+    j = end
+    while j - 1 >= lo and end - (j - 1) <= 4 and _is_signature_line(filled[j - 1].text):
+        j -= 1
+    signature = Span(filled[j].span.start, filled[end - 1].span.end) if j < end else None
+    if j < end and j > first_body:
+        # No valediction: a signature alone counts when it stands apart from the prose.
+        first = filled[j]
+        prev = filled[j - 1]
+        apart = (
+            first.number - prev.number > 1 or bool(_END_PUNCT.search(prev.text)) or prev.text.endswith(",")
+        )
+        strong = (
+            _DASH_SIGNATURE.match(first.text)
+            or _RELATION_LINE.match(first.text)
+            or _PLACEHOLDER.match(first.text)
+            or _KISSES.match(first.text)
+        )
+        if apart and (strong or _is_name(first.text)):
+            return j, Span(first.span.start, filled[end - 1].span.end), signature
+    return None
+
+
+def _name_after_comma(line: Line) -> Span | None:
+    """ "Love, Jo" / "Take care, Sam": the name after the valediction's comma."""
+    text = line.text
+    if "," not in text.rstrip(","):
+        return None
+    at = text.rstrip(",").rfind(",")
+    name = text[at + 1 :].strip()
+    if name and _is_name(name):
+        start = line.span.start + text.index(name, at)
+        return Span(start, start + len(name))
+    return None
+
+
+def _is_trailer_line(text: str) -> bool:
+    """A line that may follow a valediction: a signature, or a short line that is not a sentence."""
+    if _is_signature_line(text):
+        return True
+    return len(_WORD.findall(text)) <= 6 and len(text) <= 60 and not text.endswith((".", "?", "!"))
+
+
+def _is_valediction(text: str) -> bool:
+    if len(text) > 60 or text.endswith("?"):
+        return False
+    words = len(_WORD.findall(text))
+    if words == 0 or words > 7:
+        return False
+    if re.match(r"^(?:i|we)\b", text, re.IGNORECASE):
+        return False  # "I love you." is a sentence, not a valediction
+    return _VALEDICTION.match(text) is not None
+
+
+def _is_signature_line(text: str) -> bool:
+    if len(text) > 60:
+        return False
+    return bool(
+        _KISSES.match(text)
+        or _PLACEHOLDER.match(text)
+        or _INITIALS.match(text)
+        or _DASH_SIGNATURE.match(text)
+        or (_RELATION_LINE.match(text) and len(_WORD.findall(text)) <= 8)
+        or _is_name(text)
+    )
+
+
+def _is_name(text: str) -> bool:
+    """ "Sam", "Daniel Reyes", "ellie xx", "Jo (the one with the red bike)"."""
+    stripped = re.sub(r"\s*\([^)]{0,30}\)\s*$", "", text.strip())
+    stripped = re.sub(r"[\s,]+(?:x+o*x*|xoxo+|<3)$", "", stripped, flags=re.IGNORECASE)
+    if not stripped or len(stripped) > 40 or not _NAME.match(stripped):
+        return False
+    words = [w.lower() for w in _WORD.findall(stripped)]
+    if not words or len(words) > 4 or any(w in _NOT_NAMES for w in words):
+        return False
+    return stripped[0].isupper() or len(words) <= 2
+
+
+def _inline_signature(line: Line) -> Span | None:
+    m = _INLINE_DASH_SIGNATURE.search(line.text[-60:])
+    if not m or not _is_name(m.group(1)):
+        return None
+    offset = line.span.end - len(line.text[-60:])
+    dash = line.text[-60:].rfind(m.group(0).strip()[:1], 0, m.start(1))
+    return Span(offset + dash, line.span.end)
+
+
+# -- paragraphs -----------------------------------------------------------------------
+
+
+def paragraph_breaks(lines: list[Line]) -> list[int]:
+    """Offsets where a new paragraph starts although no blank line comes before it.
+
+    Many e-mails and forum posts break paragraphs with a single newline. A line break after a
+    complete sentence starts a paragraph when the lines look like paragraphs: the line before
+    is long (a paragraph in itself), or the whole letter has no blank line at all. Hard-wrapped
+    text (lines of similar width broken mid-sentence) never splits."""
+    last_filled = max((i for i, ln in enumerate(lines) if ln.text), default=-1)
+    no_blank_lines = all(ln.text for ln in lines[:last_filled])
+    breaks: list[int] = []
+    block: list[Line] = []
+    for ln in [*lines, Line(-1, Span(0, 0), "")]:
+        if ln.text:
+            block.append(ln)
+            continue
+        if len(block) > 1 and not _hard_wrapped(block):
+            for prev, nxt in itertools.pairwise(block):
+                ends_sentence = _END_PUNCT.search(prev.text.rstrip("\"'”’ )")) is not None
+                if ends_sentence and (no_blank_lines or _paragraph_like(prev)):
+                    breaks.append(nxt.span.start)
+        block = []
+    return breaks
+
+
+def _paragraph_like(line: Line) -> bool:
+    return len(line.text) >= 160 or line.words >= 30
+
+
+def _hard_wrapped(block: list[Line]) -> bool:
+    """Most lines broken mid-sentence at a similar width under 80 columns."""
+    inner = block[:-1]
+    if not inner:
+        return False
+    widths = [len(ln.text) for ln in inner]
+    if max(widths) > 100:
+        return False
+    mid_sentence = sum(1 for ln in inner if not _END_PUNCT.search(ln.text))
+    similar = sum(1 for w in widths if w >= 0.6 * max(widths))
+    return mid_sentence * 2 >= len(inner) and similar * 3 >= len(inner) * 2 and max(widths) >= 30
