@@ -86,7 +86,7 @@ CRISIS_WORDS: dict[str, str] = {
 # A sentence in the writer's own voice (FIRST_PERSON) that combines cues of several classes is
 # flagged even when no pattern of the rule describes it, e.g. "My family would be relieved if
 # I was gone" (a burden cue and an absence cue). Each class has a weight; a sentence fires at
-# CUE_THRESHOLD or more, with at least one of the CORE classes. Idioms (IDIOMS) are removed
+# CUE_THRESHOLD or more, of which CORE_WEIGHT from the CORE classes. Idioms (IDIOMS) are removed
 # before counting, so "this job is killing me" counts nothing.
 
 FIRST_PERSON = r"i|i['’]?m|im|i['’]?ve|ive|i['’]?d|i['’]?ll|me|my|myself|meself"
@@ -95,8 +95,9 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
     # Death, dying and not living (strong).
     "death": (
         2,
-        r"die|dying|dead|death|kill myself|killing myself|suicid\w*|kms|alive|to live|go on living|"
-        r"keep living|stop living|exist|existing|not exist|stop existing|grave|churchyard|cemetery|tomb|"
+        r"die|dying|dead|death|kill myself|killing myself|suicid\w*|kms|alive|want to live|"
+        r"reason to live|to live any\s*more|go on living|keep living|stop living|not exist|"
+        r"stop existing|grave|churchyard|cemetery|tomb|"
         r"overdose|noose",
     ),
     # Being gone, not waking, ending things (weaker on their own).
@@ -124,9 +125,9 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
     # Being a burden; others better off.
     "burden": (
         2,
-        r"burden|better off|better without|happier without|easier without|relieved|favou?r|"
-        r"taking up space|waste of space|deal with me|put up with me|in everyone['’]?s way|"
-        r"(?:doesn['’]?t|don['’]?t|nobody|no one|no-one) needs? me|without me|"
+        r"(?:i['’]?m|i\s+am|i\s+feel\s+like|i['’]?ve\s+become|me\s+being|i['’]?d\s+be)\s+(?:\w+\s+){0,2}"
+        r"(?:a\s+|such\s+a\s+)?burden|taking up space|waste of space|put up with me|in everyone['’]?s way|"
+        r"(?:doesn['’]?t|don['’]?t|nobody|no one|no-one) needs? me|"
         r"if i (?:was|were|wasn['’]?t|weren['’]?t) (?:gone|here|around|dead)",
     ),
     # Finality: for good, after tonight, goodbye.
@@ -152,7 +153,9 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"hiding|hidden|secret|nobody knows|no one knows|the means",
     ),
 }
-CORE_CLASSES = ("death", "means", "injury", "burden")
+# Classes about the act or its object; their weights must add up to CORE_WEIGHT on their own.
+CORE_CLASSES = ("death", "burden", "means", "injury", "absence")
+CORE_WEIGHT = 2
 CUE_THRESHOLD = 3
 
 # Turns of phrase that use a death or harm word without meaning it.

@@ -111,10 +111,10 @@ def cue_classes(text: str) -> set[str]:
 
 def cues_fire(text: str) -> bool:
     """A sentence in the writer's voice whose cues add up (see crisis_words.CUE_CLASSES)."""
-    if len(text) > 400 or not _SELF.search(text):
+    if len(text) > 300 or not _SELF.search(text):
         return False  # a run-on wall of text would mix unrelated cues
     found = cue_classes(text)
-    if not found.intersection(CRISIS.CORE_CLASSES):
+    if sum(_CUES[name][0] for name in found.intersection(CRISIS.CORE_CLASSES)) < CRISIS.CORE_WEIGHT:
         return False
     return sum(_CUES[name][0] for name in found) >= CRISIS.CUE_THRESHOLD
 
