@@ -69,7 +69,7 @@ CRISIS_WORDS: dict[str, str] = {
     "deathword": (
         r"(?:death|dying|the\s+grave|my\s+grave|the\s+tomb|a\s+tomb|oblivion|eternal\s+(?:sleep|rest|night)|"
         r"the\s+void|the\s+end\s+of\s+(?:me|it\s+all|all\s+things|my\s+days)|the\s+darkness|the\s+abyss|"
-        r"(?:the\s+)?(?:\w+\s+)?quiet\s+of\s+the\s+(?:tomb|grave)|endless\s+sleep|the\s+long\s+sleep)"
+        r"(?:the\s+)?(?:long\s+|last\s+|cold\s+|eternal\s+|endless\s+)?quiet\s+of\s+the\s+(?:tomb|grave)|endless\s+sleep|the\s+long\s+sleep)"
     ),
     # "Much longer", "any more", "after tonight": the time after which the writer will be gone.
     "nolonger": (

@@ -71,6 +71,7 @@ class Rule:
     weight: float | None = None
     label_kind: str | None = None  # the corpus kind it finds (letterlint.kinds)
     crisis: bool = False  # a writer who may be in danger: reports lead with the support note
+    parts: tuple[Compiled, ...] = field(default=(), repr=False)  # crisis rules: one per pattern
     builtin: bool = True
     compiled: re.Pattern[str] | None = field(default=None, repr=False)
     compiled_unless: re.Pattern[str] | None = field(default=None, repr=False)
@@ -373,6 +374,11 @@ def _parse_rule(
     if rule.patterns:
         compiled = _compile(rule.patterns, rule, where, "patterns", rule.boundaries, cache)
         rule.compiled, rule.triggers, rule.starts = compiled
+    if rule.crisis:  # many broad patterns: each is tried alone, at its own starts (checks.crisis)
+        rule.parts = tuple(
+            _compile((p,), rule, where, "patterns", rule.boundaries, cache) for p in rule.patterns
+        )
+        rule.starts = None
     if rule.unless:
         compiled = _compile(rule.unless, rule, where, "unless", True, cache)
         rule.compiled_unless, rule.unless_triggers, _ = compiled
@@ -470,7 +476,11 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
             data, raw = _read_toml(path, cache if builtin else None)
             profile = _parse_profile(data, raw, path)
             profiles[profile.name] = profile
-    index = StartIndex.build({r.id: r.starts for r in rules.values() if r.starts}, cache)
+    starts = {r.id: r.starts for r in rules.values() if r.starts}
+    starts.update(
+        {f"{r.id}#{i}": c.starts for r in rules.values() for i, c in enumerate(r.parts) if c.starts}
+    )
+    index = StartIndex.build(starts, cache)
     cache.save()
     for profile in profiles.values():
         for section in profile.sections:

@@ -244,3 +244,45 @@ def test_lsp_hover_leads_with_the_support_note(indirect: LintResult) -> None:
         text = hover_text(finding, rule, None, markdown)
         assert text.lstrip("*").startswith("You deserve support")
         assert "Instead" not in text
+
+
+def test_json_report_with_support_matches_the_schema(indirect: LintResult) -> None:
+    import jsonschema
+
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(_render("json", indirect)), schema)
+
+
+@pytest.mark.parametrize(
+    "extra, complaint",
+    [
+        ('crisis = "yes"', "'crisis' must be true or false"),
+        ("crisis = true", "a crisis rule is a phrase rule with a 'note'"),
+    ],
+)
+def test_crisis_key_is_validated(tmp_path: Path, extra: str, complaint: str) -> None:
+    from letterlint.rulepack import RuleError, load_rules
+
+    (tmp_path / "mine.toml").write_text(
+        '[[rule]]\nid = "desperation/mine"\nmessage = "m"\nsuggestion = "s"\n'
+        f'patterns = ["never again"]\n{extra}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match=re.escape(complaint)):
+        load_rules([tmp_path])
+
+
+def test_probes_command_prints_the_three_numbers(run_cli) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "letterlint.probes", str(DEV_PROBES)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(r"recall\s+\d+/108 = [01]\.\d{3}", proc.stdout)
+    assert re.search(r"false alarms\s+\d+/98 = [01]\.\d{3}", proc.stdout)
+    bad = subprocess.run(
+        [sys.executable, "-m", "letterlint.probes", str(ROOT / "README.md")], capture_output=True, text=True
+    )
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1

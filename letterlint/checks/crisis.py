@@ -17,9 +17,10 @@ import re
 from collections.abc import Iterator
 
 from letterlint import crisis_words as CRISIS
-from letterlint.checks.base import Context, accepted_matches
+from letterlint.checks.base import Context, _cancelled, accepted_matches, finditer, in_region
 from letterlint.document import Document
 from letterlint.model import Finding, Severity, Span
+from letterlint.prefilter import may_match, normalize, pattern_triggers, scan, trie_source
 from letterlint.rulepack import Rule
 
 DENIED_MESSAGE = (
@@ -74,7 +75,7 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """One finding per sentence, at the first match in it; see the module docstring."""
     seen: set[int] = set()
     count = 0
-    spans = list(accepted_matches(ctx, rule))
+    spans = list(_matches(rule, ctx)) if rule.parts else list(accepted_matches(ctx, rule))
     covered = {s.index for sp in spans for s in [ctx.doc.sentence_at(sp.start)] if s is not None}
     spans += [s.span for s in ctx.doc.sentences if s.index not in covered and cues_fire(s.text)]
     for span in sorted(spans, key=lambda sp: sp.start):
@@ -94,6 +95,25 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
             return
 
 
+def _matches(rule: Rule, ctx: Context) -> Iterator[Span]:
+    """Each pattern alone, only where its first words occur: one alternation of a hundred broad
+    patterns would be tried at every word of the letter."""
+    text, normalized = ctx.doc.text, ctx.normalized
+    positions = ctx.start_positions
+    for i, (pattern, triggers, starts) in enumerate(rule.parts):
+        if not may_match(triggers, normalized):
+            continue  # no word that every match needs occurs in the letter
+        if starts is None or positions is None or not starts.usable(normalized):
+            found: Iterator[re.Match[str]] = finditer(pattern, text, rule)
+        else:
+            found = scan(pattern, text, positions.get(f"{rule.id}#{i}", []))
+        for m in found:
+            span = Span(m.start(), m.end())
+            wanted = span.end > span.start and in_region(ctx, rule, span)
+            if wanted and (rule.compiled_unless is None or not _cancelled(ctx, rule, span)):
+                yield span
+
+
 def _words(source: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’])(?:{source})(?![\w'’])", re.IGNORECASE)
 
@@ -103,16 +123,37 @@ _IDIOMS = _words(CRISIS.IDIOMS)
 _CUES = {name: (weight, _words(source)) for name, (weight, source) in CRISIS.CUE_CLASSES.items()}
 
 
+def _anchors(triggers: frozenset[str] | None) -> re.Pattern[str] | None:
+    """One search for any of the strings every match contains (None: search anyway)."""
+    return None if triggers is None else re.compile(trie_source(sorted(triggers)))
+
+
+# A class is only searched in a sentence that holds one of its anchors (plain strings).
+_ANCHORS = {name: _anchors(pattern_triggers(pattern)) for name, (_, pattern) in _CUES.items()}
+_CORE = [pattern_triggers(_CUES[name][1]) for name in CRISIS.CORE_CLASSES]
+_CORE_ANCHORS = None if any(t is None for t in _CORE) else _anchors(frozenset().union(*_CORE))
+
+
+def _has(anchors: re.Pattern[str] | None, lowered: str) -> bool:
+    return anchors is None or anchors.search(lowered) is not None
+
+
 def cue_classes(text: str) -> set[str]:
     """The cue classes present in a sentence, after its idioms are taken out."""
     text = _IDIOMS.sub(" ", text)
-    return {name for name, (_, pattern) in _CUES.items() if pattern.search(text)}
+    lowered = normalize(text)
+    return {
+        name for name, (_, pattern) in _CUES.items() if _has(_ANCHORS[name], lowered) and pattern.search(text)
+    }
 
 
 def cues_fire(text: str) -> bool:
     """A sentence in the writer's voice whose cues add up (see crisis_words.CUE_CLASSES)."""
-    if len(text) > 300 or not _SELF.search(text):
+    if len(text) > 300:
         return False  # a run-on wall of text would mix unrelated cues
+    lowered = normalize(text)
+    if not _has(_CORE_ANCHORS, lowered) or not _SELF.search(text):
+        return False
     found = cue_classes(text)
     if sum(_CUES[name][0] for name in found.intersection(CRISIS.CORE_CLASSES)) < CRISIS.CORE_WEIGHT:
         return False

@@ -118,7 +118,7 @@ def _crisis_report(
 <h2>{esc(v.SUPPORT_TITLE)}</h2>
 <p class="lead">{esc(v.SUPPORT_LEAD)}</p>
 <p class="support-message">{esc(support.message)}</p>
-<p class="support-where">What you wrote on {esc(support.where)}. {esc(v.SUPPORT_AFTER)}</p>
+<p class="support-where">{esc(support.about)} {esc(v.SUPPORT_AFTER)}</p>
 </aside>
 <header class="top calm">
 <div class="headline">

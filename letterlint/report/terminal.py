@@ -133,7 +133,7 @@ def _support_panel(support: v.Support) -> RenderableType:
     body = Group(
         Text(v.SUPPORT_LEAD, style="bold"),
         Text(support.message),
-        Text(f"(what you wrote on {support.where}) {v.SUPPORT_AFTER}", style="dim"),
+        Text(f"{support.about} {v.SUPPORT_AFTER}", style="dim"),
     )
     return Panel(body, title=Text(v.SUPPORT_TITLE, style="bold"), title_align="left", border_style="magenta")
 

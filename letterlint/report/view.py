@@ -70,6 +70,11 @@ class Support:
     findings: list[Finding]
 
     @property
+    def about(self) -> str:
+        """ "This note is about what you wrote on line 4." """
+        return f"This note is about what you wrote on {self.where}."
+
+    @property
     def where(self) -> str:
         """ "line 4" / "lines 4 and 9": which lines raised it."""
         if len(self.lines) == 1:
