@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from letterlint.report import Item
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules", "explain", "lsp", "ignore")
+SUBCOMMANDS = ("rules", "explain", "lsp", "ignore", "serve")
 
 
 class UsageError(Exception):
@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="letterlint",
         description="Check the tone of a draft letter before you send it. Nothing leaves your machine.",
         epilog="Subcommands: 'letterlint rules', 'letterlint explain RULE', 'letterlint lsp', "
-        "'letterlint ignore FILE[:LINE[:COL]] RULE'.",
+        "'letterlint ignore FILE[:LINE[:COL]] RULE', 'letterlint serve' (a private page in your browser).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="letters or folders ('-' reads stdin)")
     parser.add_argument("--profile", help="reconcile (default), apology, general, or one of yours")
@@ -110,6 +110,12 @@ def _sub_lsp(argv: list[str]) -> int:
 
     serve(argv)
     return EXIT_OK
+
+
+def _sub_serve(argv: list[str]) -> int:
+    from letterlint.serve import main as serve_main
+
+    return serve_main(argv)
 
 
 def _sub_ignore(argv: list[str]) -> int:
@@ -301,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
                 "explain": _sub_explain,
                 "lsp": _sub_lsp,
                 "ignore": _sub_ignore,
+                "serve": _sub_serve,
             }
             return subcommands[argv[0]](argv[1:])
         return lint_command(build_parser().parse_args(argv))

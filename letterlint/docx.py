@@ -8,10 +8,12 @@ paragraph (empty ones included) and the column counts characters within it.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from letterlint.reader import MAX_BYTES, InputError
 
@@ -73,11 +75,26 @@ def read(path: Path) -> WordText:
         raise InputError(f"{name}: {size // (1024 * 1024)} MB is too large for a letter (limit 20 MB)")
     if not zipfile.is_zipfile(path):
         raise InputError(f"{name}: not a Word document (.docx is a zip package)")
+    return _parse(str(path), name)
+
+
+def from_bytes(data: bytes, name: str) -> WordText:
+    """A Word document received in memory (the local page's file picker): never written to disk."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: {len(data) // (1024 * 1024)} MB is too large for a letter (limit 20 MB)")
+    source = io.BytesIO(data)
+    if not zipfile.is_zipfile(source):
+        raise InputError(f"{name}: not a Word document (.docx is a zip package)")
+    source.seek(0)
+    return _parse(source, name)
+
+
+def _parse(source: str | IO[bytes], name: str) -> WordText:
     try:
         import docx  # python-docx; imported only for Word drafts
         from docx.opc.exceptions import PackageNotFoundError
 
-        document = docx.Document(str(path))
+        document = docx.Document(source)
         paragraphs = [p.text for p in document.paragraphs]
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
