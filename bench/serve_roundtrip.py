@@ -4,8 +4,9 @@ Starts the real `letterlint serve --no-browser` in a subprocess and sends it, ov
 keep-alive loopback connection, what the page sends after each pause in typing: the whole
 letter with one sentence changed, as `POST /api/lint` with the token. For each request it
 records the server's own time (its `Server-Timing` header: from the request's headers to
-the JSON report ready to send: the guards, JSON decoding, the lint, JSON encoding) and the
-whole round trip as the page's client sees it. Warm-up requests are not counted.
+the JSON report ready to send: the guards, JSON decoding, the lint, JSON encoding; also the
+lint alone and the handler thread's CPU time, which a busy machine does not inflate much)
+and the whole round trip as the page's client sees it. Warm-up requests are not counted.
 
     python bench/serve_roundtrip.py [--runs 200] [--words 500]
 """
@@ -72,6 +73,8 @@ def main() -> int:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         headers = {"X-Letterlint-Token": token, "Content-Type": "application/json"}
         server_ms: list[float] = []
+        lint_ms: list[float] = []
+        cpu_ms: list[float] = []
         round_ms: list[float] = []
         for n in range(args.runs + 10):
             body = json.dumps({"text": edited(text, n), "profile": "reconcile"}).encode()
@@ -83,8 +86,12 @@ def main() -> int:
             assert response.status == 200 and len(report["files"]) == 1
             if n >= 10:  # warm-up
                 round_ms.append(took)
-                timing = response.getheader("Server-Timing", "")
-                server_ms.append(float(timing.split("dur=")[1]))
+                timing = dict(
+                    part.strip().split(";dur=") for part in response.getheader("Server-Timing").split(",")
+                )
+                server_ms.append(float(timing["app"]))
+                lint_ms.append(float(timing["lint"]))
+                cpu_ms.append(float(timing["cpu"]))
         conn.close()
     finally:
         proc.terminate()
@@ -101,11 +108,15 @@ def main() -> int:
     engine_ms = engine_alone(text, args.runs)
     print(f"{args.runs} lints of a {args.words}-word letter, one sentence changed each time")
     print(line("server side (Server-Timing)", server_ms))
+    print(line("  of which the lint", lint_ms))
+    print(line("  its CPU time (one thread)", cpu_ms))
     print(line("round trip (loopback HTTP)", round_ms))
     print(line("engine alone, in-process", engine_ms))
     print(f"load average while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     budget = statistics.median(server_ms) <= 30
-    print(f"budget <= 30 ms server-side: {'met' if budget else 'MISSED'}")
+    print(f"budget <= 30 ms server-side (wall clock, median): {'met' if budget else 'MISSED'}")
+    if not budget and statistics.median(cpu_ms) <= 30 and os.getloadavg()[0] > (os.cpu_count() or 1):
+        print("  the server's own work fits the budget; the machine was busier than its cores")
     return 0 if budget else 1
 
 

@@ -22,7 +22,19 @@ _SEPARATOR = "\n\n"
 
 @dataclass(frozen=True)
 class WordText:
-    paragraphs: list[str]
+    paragraphs: list[str]  # Word paragraphs and table rows, in reading order
+    heading_indexes: frozenset[int] = frozenset()  # paragraphs styled Title or Heading N
+
+    @property
+    def headings(self) -> frozenset[int]:
+        """0-based lines of `lint_text` that are headings (a paragraph may hold line breaks)."""
+        lines: set[int] = set()
+        line = 0
+        for i, text in enumerate(self.paragraphs):
+            if i in self.heading_indexes:
+                lines.add(line)
+            line += text.count("\n") + 2
+        return frozenset(lines)
 
     @property
     def lint_text(self) -> str:
@@ -95,7 +107,7 @@ def _parse(source: str | IO[bytes], name: str) -> WordText:
         from docx.opc.exceptions import PackageNotFoundError
 
         document = docx.Document(source)
-        paragraphs = [p.text for p in document.paragraphs]
+        paragraphs, headings = _reading_order(document)
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
     except PackageNotFoundError:
@@ -105,4 +117,36 @@ def _parse(source: str | IO[bytes], name: str) -> WordText:
         raise InputError(f"{name}: cannot read this Word document ({reason})") from None
     except Exception as exc:  # lxml errors on a damaged document part
         raise InputError(f"{name}: cannot read this Word document ({type(exc).__name__})") from None
-    return WordText(paragraphs)
+    return WordText(paragraphs, headings)
+
+
+def _reading_order(document: object) -> tuple[list[str], frozenset[int]]:
+    """Paragraphs and tables as the reader meets them. A table becomes one block with a line per
+    row, its cells separated by tabs, so nothing in a table is skipped; Title and Heading styles
+    are noted."""
+    from docx.table import Table
+
+    paragraphs: list[str] = []
+    headings: set[int] = set()
+    for block in document.iter_inner_content():  # type: ignore[attr-defined]
+        if isinstance(block, Table):  # one block, a line per row
+            rows = [
+                "\t".join(_unique([c.text.replace("\n", " ").strip() for c in row.cells]))
+                for row in block.rows
+            ]
+            paragraphs.append("\n".join(rows))
+            continue
+        style = (block.style.name if block.style is not None else "") or ""
+        if style == "Title" or style.startswith("Heading"):
+            headings.add(len(paragraphs))
+        paragraphs.append(block.text)
+    return paragraphs, frozenset(headings)
+
+
+def _unique(cells: list[str]) -> list[str]:
+    """Merged cells repeat their text in python-docx's row view; keep each once."""
+    out: list[str] = []
+    for cell in cells:
+        if not out or cell != out[-1]:
+            out.append(cell)
+    return out

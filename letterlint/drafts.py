@@ -44,6 +44,7 @@ class Draft:
     lint_text: str = ""
     controls: Controls = field(default_factory=Controls)
     offsets: OffsetMap | None = None  # Word: linted text -> shown text
+    headings: frozenset[int] = frozenset()  # 0-based lines of lint_text that were headings
 
     def __post_init__(self) -> None:
         if not self.lint_text:
@@ -56,7 +57,7 @@ def from_text(text: str, name: str, path: Path | None = None, kind: str | None =
         from letterlint.markdown import prose
 
         md = prose(text)
-        return Draft(name, text, MARKDOWN, path, md.text, md.controls)
+        return Draft(name, text, MARKDOWN, path, md.text, md.controls, headings=md.headings)
     return Draft(name, text, TEXT, path)
 
 
@@ -66,7 +67,9 @@ def read(path: Path, name: str, encoding: str | None = None) -> Draft:
         from letterlint import docx
 
         word = docx.read(path)
-        return Draft(name, word.shown_text, DOCX, path, word.lint_text, offsets=word.mapper())
+        return Draft(
+            name, word.shown_text, DOCX, path, word.lint_text, offsets=word.mapper(), headings=word.headings
+        )
     from letterlint.reader import read_file
 
     return from_text(read_file(path, encoding), name, path)
@@ -92,7 +95,9 @@ def lint(
 
     if ignores is None:
         ignores = ignore_list.for_letter(draft.path)
-    result = engine.lint(draft.lint_text, profile=profile, path=draft.name, selection=selection)
+    result = engine.lint(
+        draft.lint_text, profile=profile, path=draft.name, selection=selection, headings=draft.headings
+    )
     kept: list[Finding] = []
     prints: list[str] = []
     for f in result.findings:

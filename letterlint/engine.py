@@ -59,9 +59,11 @@ class Engine:
         profile: str = "reconcile",
         path: str = "<text>",
         selection: Selection | None = None,
+        headings: frozenset[int] = frozenset(),
     ) -> LintResult:
+        """`headings`: 0-based lines that were headings in the source (Markdown, Word)."""
         prof = self.profile(profile)
-        doc = Document(text)
+        doc = Document(text, headings)
         ctx = Context(doc, prof, self.ruleset)
         selection = selection or Selection()
         present = sections.presence(ctx)

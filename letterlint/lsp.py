@@ -302,8 +302,13 @@ class LetterServer:
             state.fingerprints = [linted.fingerprints[i] for i in order]
             state.sentences = linted.result.sentence_spans
             state.diagnostics = [
-                self.diagnostic(f, engine.ruleset.rules.get(f.rule), state) for f in state.findings
+                self.diagnostic(f, engine.ruleset.rules.get(f.rule), state)
+                for f in state.findings
+                if not f.letter_level
             ]
+            whole = [f for f in state.findings if f.letter_level]
+            if whole:  # missing parts: one diagnostic on the first line, not one per part
+                state.diagnostics.insert(0, self._letter_level(whole))
         self.publish(uri, version, state.diagnostics)
 
     def context(self, path: Path | None, name: str) -> tuple[Engine, str, Selection]:
@@ -358,6 +363,14 @@ class LetterServer:
             source=SOURCE,
             code=code,
         )
+
+    def _letter_level(self, findings: list[Finding]) -> types.Diagnostic:
+        names = ", ".join(f.rule.split("/", 1)[-1] for f in findings)
+        lines = [f"This letter is missing: {names}."]
+        lines += [f"- {f.message}" + (f" e.g. {f.suggestion}" if f.suggestion else "") for f in findings]
+        diag = self._problem("\n".join(lines), findings[0].rule)
+        diag.severity = _SEVERITY[max(f.severity for f in findings)]
+        return diag
 
     def _size_notice(self, size: int) -> types.Diagnostic:
         message = (

@@ -30,6 +30,8 @@ _REF_DEF = re.compile(r"^ {0,3}\[[^\]\r\n]+\]:[ \t]*\S.*$")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?=[ \t]|$)")
 _HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 _RULE_LINE = re.compile(r"^ {0,3}(?:=+|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"^(?:=+|-{2,})$")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _QUOTE = re.compile(r"^(?: {0,3}>[ \t]?)+")
 _LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?(?=[ \t]|$)")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
@@ -66,6 +68,7 @@ class Controls:
 class Prose:
     text: str  # same length as the source; non-prose characters are spaces
     controls: Controls
+    headings: frozenset[int] = frozenset()  # 0-based lines that are headings (# or underlined)
 
 
 def prose(source: str) -> Prose:
@@ -84,12 +87,20 @@ def prose(source: str) -> Prose:
     for m in _TAG.finditer(source, body_start):
         if all(keep[m.start() : m.end()]):
             blank(m.start(), m.end())
+    headings: set[int] = set()
+    number = len(_LINE_BREAK.findall(source, 0, body_start))
+    previous_text = ""
     for line in _lines(source, body_start):
-        if line.start() in code_lines:
-            continue
-        _blank_line_markup(source, line, keep, blank)
+        if line.start() not in code_lines:
+            text = line.group().strip()
+            if _blank_line_markup(source, line, keep, blank):
+                headings.add(number)
+            elif _SETEXT_UNDERLINE.match(text) and previous_text and number > 0:
+                headings.add(number - 1)  # "A letter to Sam" above "===" is a heading
+            previous_text = text
+        number += 1
     out = "".join(ch if keep[i] or ch in "\r\n" else " " for i, ch in enumerate(source))
-    return Prose(out, _controls(comments, len(source)))
+    return Prose(out, _controls(comments, len(source)), frozenset(headings))
 
 
 def _lines(source: str, start: int) -> list[re.Match[str]]:
@@ -145,13 +156,14 @@ def _code_blocks(source: str, start: int, blank) -> set[int]:  # type: ignore[no
     return code
 
 
-def _blank_line_markup(source: str, line: re.Match[str], keep: bytearray, blank) -> None:  # type: ignore[no-untyped-def]
+def _blank_line_markup(source: str, line: re.Match[str], keep: bytearray, blank) -> bool:  # type: ignore[no-untyped-def]
+    """Blank the line's markup; True when the line is an ATX heading."""
     start = line.start()
     text = line.group().rstrip("\r\n")
     end = start + len(text)
     if _REF_DEF.match(text) or _RULE_LINE.match(text):
         blank(start, end)
-        return
+        return False
     pos = 0
     quote = _QUOTE.match(text)
     if quote:
@@ -173,6 +185,7 @@ def _blank_line_markup(source: str, line: re.Match[str], keep: bytearray, blank)
             a, b = start + m.start(), start + m.end()
             if keep[a]:
                 blank(a, b)
+    return heading is not None
 
 
 def _controls(comments: list[re.Match[str]], length: int) -> Controls:

@@ -63,6 +63,7 @@ class Finding:
     excerpt: str
     suggestion: str | None = None
     note: str | None = None  # extra text shown under the message (e.g. the crisis-line note)
+    letter_level: bool = False  # about the whole letter (a missing part): line 1, no words to point at
     crisis: bool = False  # from a crisis rule: the writer may be in danger (see LintResult.support)
 
     def to_json(self) -> dict[str, Any]:
@@ -80,6 +81,8 @@ class Finding:
         }
         if self.note:
             data["note"] = self.note
+        if self.letter_level:
+            data["scope"] = "letter"
         if self.crisis:
             data["crisis"] = True
         return data

@@ -51,20 +51,23 @@ _PLACEHOLDER = re.compile(r"^[\[<({]\s*[^\]>)}\n]{1,40}[\]>)}]\s*[,.!]?$|^_{3,}$
 _BARE_NAME_GREETING = re.compile(r"^(?!.*\b(?:i|i'm|i’m|we|my|me)\b)[^\W\d_][^.!?,]{0,40},$", re.IGNORECASE)
 
 _VALEDICTION = re.compile(
-    r"^(?:with\s+)?(?:all\s+(?:of\s+)?my\s+|lots\s+of\s+|much\s+|so\s+much\s+|big\s+|warm\s+|many\s+)?"
-    r"(?:love|luv|yours|hugs|kisses|regards|wishes|thanks|gratitude|affection|respect|hope|"
-    r"prayers|blessings|apologies|sympathy|condolences)\b"
+    # "Love," / "Lots of love" / "With best wishes for the future," / "With gratitude and respect"
+    r"^(?:with\s+|sending\s+)?(?:all\s+(?:of\s+)?(?:my|our)\s+|lots\s+of\s+|much\s+|so\s+much\s+|big\s+|"
+    r"warm(?:est)?\s+|many\s+|best\s+|kind(?:est)?\s+|good\s+|fond(?:est)?\s+|a\s+(?:big\s+)?)?"
+    r"(?:love|luv|hugs?|kisses|regards|wishes|thanks|blessings|prayers|greetings|cheers|yours)\b"
+    r"|^with\s+(?:all\s+(?:of\s+)?my\s+|deep(?:est)?\s+|sincere\s+|heartfelt\s+|great\s+)?"
+    r"(?:hope|respect|gratitude|affection|apologies|sympathy|condolences|thanks|fondness|sorrow|regret)\b"
     r"|^(?:yours\s+)?(?:truly|sincerely|faithfully|always|forever|ever|respectfully|affectionately)\b"
     r"|^(?:sincerely|cordially|respectfully|affectionately|fondly|gratefully|hopefully|warmly|"
     r"humbly|lovingly|tenderly|devotedly|faithfully|regretfully|sadly)\b"
-    r"|^(?:kind|warm|warmest|best|kindest|fond|fondest)\s+(?:regards|wishes)\b"
-    r"|^(?:best|cheers|thanks|thank\s+you|take\s+care|be\s+well|stay\s+well|stay\s+safe|"
-    r"talk\s+soon|speak\s+soon|see\s+you(?:\s+soon|\s+around)?|until\s+(?:soon|then|next\s+time)|"
-    r"till\s+(?:soon|then|we\s+meet)|bye(?:\s+for\s+now)?|goodbye|farewell|adieu|peace|"
-    r"god\s+bless(?:\s+you)?|may\s+god\s+bless\s+you|in\s+christ|in\s+faith|shalom|"
+    r"|^(?:best|cheers|thanks|thank\s+you|take\s+care|be\s+well|stay\s+well|stay\s+safe|all\s+the\s+best|"
+    r"talk\s+(?:soon|later)|speak\s+(?:soon|later)|see\s+you(?:\s+soon|\s+around|\s+later)?|later|"
+    r"until\s+(?:soon|then|next\s+time)|till\s+(?:soon|then|we\s+meet)|bye(?:\s+for\s+now)?|goodbye|farewell|"
+    r"adieu|peace|god\s+bless(?:\s+you)?|may\s+god\s+bless\s+you|in\s+christ|in\s+faith|shalom|"
     r"(?:ever|always|forever)\s+(?:yours|thine|your\s+\w+)|yours\s+(?:ever|always|forever|truly)|"
     r"(?:your\s+)?(?:loving|devoted|faithful|affectionate|obedient|humble|grateful|sorry)\s+\w+|"
-    r"love\s+(?:you|ya)(?:\s+always|\s+forever)?|xo+x*|x{1,6})\b",
+    r"love\s+(?:you|ya)(?:\s+always|\s+forever)?|xo+x*|x{1,6}|"
+    r"i\s+remain\b|believe\s+me\b|i\s+am,?\s+(?:as\s+ever|yours)\b|respectfully\s+yours)\b",
     re.IGNORECASE,
 )
 _RELATIONS = (
@@ -89,6 +92,10 @@ _INLINE_DASH_SIGNATURE = re.compile(
     r"(?<=[.!?\s])\s*[-–—~]{1,2}\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$"
 )
 _NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}\s*[,.]?$")
+# Words of a sentence addressed to someone, never of an address or a date line.
+_PERSONAL = re.compile(r"\b(?:i|i'm|i’m|im|you|u|we|me|my|your|ur)\b", re.IGNORECASE)
+_NAME_PARTICLE_WORDS = "de da di du del van von der den le la al bin binti ibn ben st"
+_NAME_PARTICLES = frozenset(_NAME_PARTICLE_WORDS.split())
 _NOT_NAME_WORDS = (
     "anyway whatever idk bye ok okay fine so well yeah yes no nothing goodbye sorry please thanks "
     "nevermind lol i you me we my your it miss thank see talk soon hi hey dear love always forever "
@@ -100,6 +107,13 @@ _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 
 _POSTSCRIPT = re.compile(r"^p\.?\s?p?\.?\s?s\b\.?|^ps[.:,]", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}(?!\*)|†|‡|\[\d{1,3}\]|\(\d{1,3}\)|\d{1,2}\s?[)\]])\s*\S")
+_DATE_OR_ADDRESS = re.compile(
+    r"^\d|\b(?:1[5-9]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\b(?:street|st|road|rd|lane|avenue|terrace|flat|apartment|apt|close|drive|house|cottage|rectory|villa)\b",
+    re.IGNORECASE,
+)
+_TITLE_ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Fr|Sr|Jr|St|Capt|Col|Sgt|Lt)\.", re.IGNORECASE)
+_UNDERLINE = re.compile(r"^(?:={3,}|-{3,})$")
 _EMAIL_TAIL = re.compile(
     r"^(?:sent\s+from\s+my\s+\S.{0,40}|sent\s+from\s+(?:outlook|yahoo|gmail|mail)\b.{0,40}|"
     r"get\s+outlook\s+for\s+\w+.{0,20}|-- ?|_{5,}|-{3,}\s*(?:original\s+message|forwarded\s+message)\s*-*|"
@@ -191,6 +205,8 @@ def parse(text: str, headings: frozenset[int] = frozenset()) -> LetterStructure:
     bottom = _bottom(filled, first_body)
     body_lines = filled[first_body : bottom.body_end]
     body = Span(body_lines[0].span.start, body_lines[-1].span.end) if body_lines else None
+    if body is not None and top.greeting is not None and top.greeting.end > body.start:
+        body = Span(top.greeting.end, body.end) if top.greeting.end < body.end else None
     if bottom.inline_signature is not None and body is not None:
         body = Span(body.start, min(body.end, bottom.inline_signature.start))
     greeting = top.greeting
@@ -225,12 +241,29 @@ class _Top:
 
 def _top(filled: list[Line], headings: frozenset[int]) -> _Top:
     top = _Top()
-    window = filled[:_TOP_LINES]
-    greet_at = next((i for i, ln in enumerate(window) if _greeting_span(ln) is not None), None)
-    if greet_at is not None and not all(_frame_line(ln, headings) for ln in window[:greet_at]):
-        greet_at = None  # prose before it: this "Dear ..." is inside the letter
+    window = [ln for ln in filled[:_TOP_LINES] if not _UNDERLINE.match(ln.text)]
+    # A line underlined with === or --- in plain text is a heading, as in Markdown.
+    underlined = {
+        a.number
+        for a, b in itertools.pairwise(filled[: _TOP_LINES + 1])
+        if _UNDERLINE.match(b.text) and a.text
+    }
+    headings = headings | underlined
+    candidates = []
+    for at, ln in enumerate(window):
+        if not all(_frame_line(x, headings) for x in window[:at]):
+            break  # prose before it: a later "Dear ..." is inside the letter
+        if _greeting_span(ln) is not None:
+            candidates.append(at)
+    greet_at = candidates[0] if candidates else None
+    if greet_at == 0 and len(candidates) > 1 and window[0].number in headings:
+        greet_at = candidates[1]  # "# Dear Dan, one last time" above "Dear Dan,": a title
+    for at in (0, 1):
+        fits = greet_at is None and len(window) > at + 1 and (at == 0 or window[0].number in headings)
+        if fits and _bare_name_greeting(window[at], window[at + 1]):
+            greet_at = at
     i = 0
-    if window and (window[0].number in headings or _is_title(window, greet_at)):
+    if window and greet_at != 0 and (window[0].number in headings or _is_title(window, greet_at)):
         top.title = window[0].span
         i = 1
     # A heading after the title, or an address/date block, up to the greeting.
@@ -239,6 +272,7 @@ def _top(filled: list[Line], headings: frozenset[int]) -> _Top:
     for ln in window[i:stop]:
         if ln.number in headings and top.title is None and not header:
             top.title = ln.span
+            i += 1
         elif _frame_line(ln, headings) and (greet_at is not None or _HEADER_LINE.match(ln.text)):
             header.append(ln)
         else:
@@ -250,15 +284,22 @@ def _top(filled: list[Line], headings: frozenset[int]) -> _Top:
         i += len(header)
     if greet_at is not None and greet_at >= i:
         ln = window[greet_at]
-        top.greeting = _greeting_span(ln)
-        whole_line = top.greeting is not None and top.greeting.end >= ln.span.end
+        top.greeting = _greeting_span(ln) or ln.span
+        whole_line = top.greeting.end >= ln.span.end
         i = greet_at + 1 if whole_line else greet_at
-    top.next_index = i
+    top.next_index = filled.index(window[i]) if i < len(window) else len(filled)
     return top
 
 
+def _bare_name_greeting(line: Line, after: Line) -> bool:
+    """ "Bex" alone on the first line, then prose: a greeting by name, without a comma."""
+    if re.match(r"^(?:for|to|from|about|re|on|in|after|before|untitled|draft)\b", line.text, re.IGNORECASE):
+        return False  # "For Abi" is a title
+    return after.number - line.number > 1 and _is_name(line.text) and line.words <= 2 and len(after.text) > 40
+
+
 def _greeting_span(line: Line) -> Span | None:
-    text = line.text
+    text = _TITLE_ABBREVIATION.sub(lambda m: m.group(1) + " ", line.text)  # same length: "Mr. " -> "Mr  "
     if len(text) > _SHORT * 4:
         text = text[: _SHORT * 4]
     if line.words <= 8 and len(text) <= _SHORT:
@@ -286,31 +327,53 @@ def _frame_line(line: Line, headings: frozenset[int]) -> bool:
     """A line that may stand above a greeting: heading, title, address, date."""
     if line.number in headings:
         return True
-    if line.words > 10 or len(line.text) > 80:
+    if line.words > 10 or len(line.text) > 80 or not re.search(r"[^\W_]", line.text):
         return False
     return not _END_PUNCT.search(line.text.rstrip(",")) or (
-        line.text.endswith(".") and _HEADER_LINE.match(line.text) is not None
+        line.text.endswith(".")
+        and _HEADER_LINE.match(line.text) is not None
+        and not _PERSONAL.search(line.text)
     )
 
 
 def _is_title(window: list[Line], greet_at: int | None) -> bool:
     """A short first line without end punctuation, followed (maybe after a date) by a greeting."""
-    if greet_at is None or greet_at == 0:
+    if greet_at == 0 or not window:
         return False
     first = window[0].text
+    if greet_at is None:
+        # No greeting: a short unpunctuated first line standing alone above prose, not a date.
+        nxt = window[1] if len(window) > 1 else None
+        return (
+            nxt is not None
+            and nxt.number - window[0].number > 1
+            and len(nxt.text) > 40
+            and window[0].words <= 8
+            and not _END_PUNCT.search(first)
+            and not first.endswith((",", ":", ";"))
+            and not _HEADER_LINE.match(first)
+            and not _PERSONAL.search(first)
+            and _SALUTATION_LINE.match(first) is None
+        )
     second = window[1] if greet_at > 1 else None
     if second is not None and _is_name(first) and re.search(r"\d", second.text):
         return False  # "Sam Jones" above "14 Vine Street": the sender's address block
     if _HEADER_LINE.match(first) and not re.search(r"[a-z]{4}", first):
         return False  # "12 MARCH 2024" is a date, not a title
-    if _HEADER_LINE.match(first) and re.search(r"\d", first):
+    if _DATE_OR_ADDRESS.search(first):
         return False
+    if second is not None and second.number - window[0].number == 1 and _frame_line(second, frozenset()):
+        return False  # "The Old Rectory" straight above "Lower Slaughter": an address block
     return window[0].words <= 12 and not first.endswith((".", ",", ";", ":", "!", "?"))
 
 
 def _looks_like_date_block(header: list[Line]) -> bool:
     """Without a greeting below, only a block with a date or street number is a header."""
-    return len(header) <= 5 and all(re.search(r"\d", ln.text) for ln in header[:1])
+    return (
+        len(header) <= 5
+        and all(re.search(r"\d", ln.text) for ln in header[:1])
+        and not any(_PERSONAL.search(ln.text) for ln in header)
+    )
 
 
 # -- the bottom: e-mail tail, footnotes, P.S., sign-off --------------------------------
@@ -347,7 +410,7 @@ def _bottom(filled: list[Line], first_body: int) -> _Bottom:
     # P.S.: the first postscript paragraph near the end; what follows it is P.S. too.
     for j in range(max(first_body + 1, end - _BOTTOM_LINES * 2), end):
         if _POSTSCRIPT.match(filled[j].text):
-            after_sign_off = _sign_off_of(filled, j + 1, end, end)
+            after_sign_off = _sign_off_of(filled, j, end, end)
             ps_end = end if after_sign_off is None else after_sign_off[0]
             bottom.postscript = Span(filled[j].span.start, filled[ps_end - 1].span.end)
             if after_sign_off is not None:  # "P.S. ...\n\nLove,\nJo": sign-off after the P.S.
@@ -386,8 +449,12 @@ def _sign_off_of(
     k = end
     while k - 1 >= lo and end - (k - 1) <= 4 and _is_trailer_line(filled[k - 1].text):
         k -= 1
-    for v_at in range(k - 1, end):
-        if v_at >= lo and _is_valediction(filled[v_at].text):
+    # The first valediction among them ("Cheers," under "See you Saturday."), else the line above
+    # them ("With love." above "R."); a line of kisses only when nothing else is one.
+    kisses = [at for at in range(k, end) if _KISSES.match(filled[at].text)]
+    order = [at for at in range(k, end) if at not in kisses] + [k - 1] + kisses
+    for v_at in order:
+        if v_at >= lo and (_is_valediction(filled[v_at].text) or _leads_signature(filled, v_at, end)):
             v = filled[v_at]
             signature = (
                 Span(filled[v_at + 1].span.start, filled[end - 1].span.end) if v_at + 1 < end else None
@@ -413,8 +480,8 @@ def _sign_off_of(
             or _PLACEHOLDER.match(first.text)
             or _KISSES.match(first.text)
         )
-        if apart and (strong or _is_name(first.text)):
-            return j, Span(first.span.start, filled[end - 1].span.end), signature
+        if _DASH_SIGNATURE.match(first.text) or (apart and (strong or _is_name(first.text))):
+            return j, Span(first.span.start, filled[end - 1].span.end), None
     return None
 
 
@@ -431,10 +498,19 @@ def _name_after_comma(line: Line) -> Span | None:
     return None
 
 
+def _leads_signature(filled: list[Line], at: int, end: int) -> bool:
+    """ "Your friend always." above "Ruth": a relation line that works as the valediction."""
+    return (
+        at + 1 < end and _RELATION_LINE.match(filled[at].text) is not None and _is_name(filled[at + 1].text)
+    )
+
+
 def _is_trailer_line(text: str) -> bool:
     """A line that may follow a valediction: a signature, or a short line that is not a sentence."""
     if _is_signature_line(text):
         return True
+    if text.startswith("(") and text.endswith(")") and len(text) <= 90:
+        return True  # "(your ex-husband, in case you've forgotten)" under a name
     return len(_WORD.findall(text)) <= 6 and len(text) <= 60 and not text.endswith((".", "?", "!"))
 
 
@@ -444,8 +520,8 @@ def _is_valediction(text: str) -> bool:
     words = len(_WORD.findall(text))
     if words == 0 or words > 7:
         return False
-    if re.match(r"^(?:i|we)\b", text, re.IGNORECASE):
-        return False  # "I love you." is a sentence, not a valediction
+    if re.match(r"^(?:i|we)\b(?!\s+(?:remain|am,))", text, re.IGNORECASE):
+        return False  # "I love you." is a sentence, not a valediction; "I remain, ..." is one
     return _VALEDICTION.match(text) is not None
 
 
@@ -468,10 +544,13 @@ def _is_name(text: str) -> bool:
     stripped = re.sub(r"[\s,]+(?:x+o*x*|xoxo+|<3)$", "", stripped, flags=re.IGNORECASE)
     if not stripped or len(stripped) > 40 or not _NAME.match(stripped):
         return False
-    words = [w.lower() for w in _WORD.findall(stripped)]
+    raw_words = _WORD.findall(stripped)
+    words = [w.lower() for w in raw_words]
     if not words or len(words) > 4 or any(w in _NOT_NAMES for w in words):
         return False
-    return stripped[0].isupper() or len(words) <= 2
+    if all(w.islower() for w in raw_words):
+        return len(words) <= 2  # "ellie", "sam b"
+    return all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in raw_words)
 
 
 def _inline_signature(line: Line) -> Span | None:
@@ -484,6 +563,36 @@ def _inline_signature(line: Line) -> Span | None:
 
 
 # -- paragraphs -----------------------------------------------------------------------
+
+
+# Words a thought cannot end on: a letter whose last line ends on one stopped mid-sentence.
+_DANGLING = re.compile(
+    r"(?:\b(?:and|but|or|so|because|cause|cos|the|a|an|to|of|if|when|that|with|my|your|for|i|we|is|was|"
+    r"just|then|like|about|at|in|on|would|should|she|he|they|until|whether|how|what|"
+    r"who|which|where|than|as|by|from|into|been)|[,;:(—–-]|\.\.\.|…)\s*$",
+    re.IGNORECASE,
+)
+
+
+def stops_mid_thought(sentence: str) -> bool:
+    """ "... and then I" / "I just wish...": the letter breaks off rather than ending."""
+    tail = sentence[-40:].rstrip()
+    return not tail or _DANGLING.search(tail) is not None
+
+
+# A last sentence that turns to the reader or to what comes next: a closing line, however
+# informal ("Drop me a line sometime.", "Hope the move goes well."), not narration.
+_CLOSING_LINE = re.compile(
+    r"\b(?:you|your|yours|u|ur|ya|hope|wish|love|miss|soon|care|thanks?|forgive|sorry|goodbye|bye|later|"
+    r"well|write|call|text|reply|answer|talk|speak|see|meet|visit|coffee|always|forever|whenever|"
+    r"ready|time|again|best|luck|happy|peace|bless|pray|sometime|someday|drop|let|lets|catch|keep|stay)\b",
+    re.IGNORECASE,
+)
+
+
+def is_closing_line(sentence: str) -> bool:
+    """ "Drop me a line sometime." closes a letter; "The water was cold." does not."""
+    return not stops_mid_thought(sentence) and _CLOSING_LINE.search(sentence) is not None
 
 
 def paragraph_breaks(lines: list[Line]) -> list[int]:
@@ -504,7 +613,7 @@ def paragraph_breaks(lines: list[Line]) -> list[int]:
         if len(block) > 1 and not _hard_wrapped(block):
             for prev, nxt in itertools.pairwise(block):
                 ends_sentence = _END_PUNCT.search(prev.text.rstrip("\"'”’ )")) is not None
-                if ends_sentence and (no_blank_lines or _paragraph_like(prev)):
+                if no_blank_lines or (ends_sentence and _paragraph_like(prev)):
                     breaks.append(nxt.span.start)
         block = []
     return breaks

@@ -136,7 +136,8 @@ def server_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running
     env = server_env(site)
     running = start(env, folder)
     yield running
-    running.stop()
+    code, stderr = running.stop()
+    assert code == 0 and "Traceback" not in stderr and "failed" not in stderr, stderr
 
 
 def server_env(site: Path) -> dict[str, str]:

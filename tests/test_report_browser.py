@@ -109,7 +109,8 @@ def test_hover_shows_the_note_and_screenshot(browser, tmp_path: Path) -> None:
     text = (EXAMPLES / "desperate.txt").read_text(encoding="utf-8")
     result = lint_text(text, path="examples/desperate.txt")
     page, _ = open_report(browser, result, tmp_path)
-    mark = page.locator("#letter-1-m3")
+    k = next(i for i, f in enumerate(result.findings, 1) if f.rule == "desperation/cant-live-without")
+    mark = page.locator(f"#letter-1-m{k}")
     hidden = page.evaluate("(m) => getComputedStyle(m, '::before').display", mark.element_handle())
     mark.hover()
     tip = page.evaluate(
@@ -117,7 +118,7 @@ def test_hover_shows_the_note_and_screenshot(browser, tmp_path: Path) -> None:
         mark.element_handle(),
     )
     assert hidden == "none" and tip[0] == "block"
-    assert "This erases you" in tip[1]  # finding 3: "I can't live without you"
+    assert "This erases you" in tip[1]  # "I can't live without you"
     # the checklist, the tone arc and the score are on the page, drawn
     assert page.locator(".checklist li.missing").count() == 4
     assert page.locator(".arc svg rect.bar").count() == len(result.tone.arc)

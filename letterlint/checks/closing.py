@@ -9,6 +9,7 @@ from letterlint.checks import sections
 from letterlint.checks.base import Context, accepted_matches
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Rule
+from letterlint.structure import is_closing_line
 
 _LOOKS_AHEAD = re.compile(
     r"\b(?:i['’]?ll|ill|i will|we['’]?ll|we will|let['’]?s|see you|soon|next (?:time|week|month)|tomorrow|"
@@ -37,7 +38,8 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
             if doc.in_writer_voice(closing[worst].span) and not _hopeful(ctx, closing[worst].span):
                 yield ctx.finding(rule, closing[worst].span)
     elif rule.detect == "no-closing":
-        if doc.sign_off is not None:
+        # Only a letter that really stops: no sign-off and no closing line.
+        if doc.sign_off is not None or is_closing_line(closing[-1].text):
             return
         hopeful = ctx.ruleset.section_rule("hopeful-close")
         if hopeful is not None and sections.locate(hopeful, ctx) is not None:

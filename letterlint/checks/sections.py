@@ -31,23 +31,13 @@ def presence(ctx: Context) -> dict[str, bool]:
     return result
 
 
-def anchor(ctx: Context, section: str) -> Span:
-    """Where a missing section belongs: the top for a greeting, the end for the rest."""
-    doc = ctx.doc
-    if not doc.sentences:
-        return Span(0, 0)
-    if section in ("greeting", "acknowledgement"):
-        return doc.sentences[0].span
-    if section == "sign-off" or not doc.body_sentences:
-        return doc.sentences[-1].span
-    return doc.body_sentences[-1].span
-
-
 def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
+    """A missing section is about the whole letter: a letter-level finding at line 1."""
     section = rule.section or rule.name
     if section in present and not present[section]:
-        finding = ctx.finding(rule, anchor(ctx, section))
-        yield replace(finding, suggestion=personalise(rule.example or rule.suggestion, ctx))
+        finding = ctx.finding(rule, Span(0, 0))
+        suggestion = personalise(rule.example or rule.suggestion, ctx)
+        yield replace(finding, suggestion=suggestion, letter_level=True)
 
 
 def personalise(example: str | None, ctx: Context) -> str | None:

@@ -369,11 +369,10 @@ def _findings(result: LintResult, findings: list[Finding], numbered: dict[int, i
             places = []
             for f in same:
                 k = numbered[id(f)]
-                if f.family == "missing-section":
-                    where = "belongs near the end" if f.span.start else "belongs at the top"
+                if f.letter_level:
                     places.append(
                         f'<li id="letter-{n}-f{k}"><a class="num" href="#letter-{n}-m{k}">{k}</a> '
-                        f"{esc(where)} (line {f.start.line})</li>"
+                        "about the whole letter</li>"
                     )
                 else:
                     quote = v.clip(v.one_line(f.excerpt), 90) if f.excerpt else ""
