@@ -371,14 +371,13 @@ def _parse_rule(
         )
         if rule.metric == "count":
             _expect(bool(rule.patterns), where, f"rule {rid}: a count metric needs patterns", "metric")
-    if rule.patterns:
-        compiled = _compile(rule.patterns, rule, where, "patterns", rule.boundaries, cache)
-        rule.compiled, rule.triggers, rule.starts = compiled
     if rule.crisis:  # many broad patterns: each is tried alone, at its own starts (checks.crisis)
         rule.parts = tuple(
             _compile((p,), rule, where, "patterns", rule.boundaries, cache) for p in rule.patterns
         )
-        rule.starts = None
+    elif rule.patterns:
+        compiled = _compile(rule.patterns, rule, where, "patterns", rule.boundaries, cache)
+        rule.compiled, rule.triggers, rule.starts = compiled
     if rule.unless:
         compiled = _compile(rule.unless, rule, where, "unless", True, cache)
         rule.compiled_unless, rule.unless_triggers, _ = compiled
