@@ -157,6 +157,7 @@ class Context:
             excerpt=excerpt,
             suggestion=rule.suggestion,
             note=rule.note,
+            crisis=rule.crisis,
         )
 
 
