@@ -175,7 +175,7 @@ def indirect() -> LintResult:
 
 
 def _render(fmt: str, result: LintResult, **kw: object) -> str:
-    options = ReportOptions(ruleset=default_engine().ruleset, **kw)  # type: ignore[arg-type]
+    options = ReportOptions(**kw)  # type: ignore[arg-type]
     return renderer(fmt)([result], options)
 
 

@@ -117,6 +117,7 @@ def _crisis_report(
 ) -> str:
     """The report when the writer may be in danger: the support note first, no score ring,
     no verdict and no "fix first"; the letter and the notes on wording follow."""
+    annotated = _annotated(result.text, findings, numbered, n, result.families)
     return f"""<section class="report crisis" id="letter-{n}" data-path="{esc(result.path)}">
 <aside class="support" role="note" aria-label="support">
 <h2>{esc(v.SUPPORT_TITLE)}</h2>
@@ -133,8 +134,8 @@ def _crisis_report(
 <div class="layout">
 <article class="paper">
 <h2>The letter</h2>
-{_legend(findings)}
-<div class="letter" id="letter-{n}-text">{_annotated(result.text, findings, numbered, n)}</div>
+{_legend(findings, result.families)}
+<div class="letter" id="letter-{n}-text">{annotated}</div>
 </article>
 <aside class="side">
 {_checklist(result, options)}
