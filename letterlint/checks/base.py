@@ -9,7 +9,7 @@ from functools import cached_property
 
 from letterlint.checks.kind import Matchers
 from letterlint.document import WORD, Document
-from letterlint.matcher import Pattern, Role, View, match_at, subject_at
+from letterlint.matcher import Pattern, PatternIndex, Role, View, match_at, subject_at
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Profile, Rule, RuleSet
 
@@ -91,12 +91,22 @@ class Context:
         number = {lo: n for n, lo in enumerate(dict.fromkeys(firsts))}
         return [number[lo] for lo in firsts]
 
-    def token_matches(self, patterns: tuple[Pattern, ...], lo: int = 0, hi: int | None = None) -> list[Span]:
+    def token_matches(
+        self,
+        patterns: tuple[Pattern, ...],
+        lo: int = 0,
+        hi: int | None = None,
+        index: PatternIndex | None = None,
+    ) -> list[Span]:
         """Spans where any of the patterns matches, between character offsets lo and hi."""
-        return [span for span, _ in self.token_hits(patterns, lo, hi)]
+        return [span for span, _ in self.token_hits(patterns, lo, hi, index)]
 
     def token_hits(
-        self, patterns: tuple[Pattern, ...], lo: int = 0, hi: int | None = None
+        self,
+        patterns: tuple[Pattern, ...],
+        lo: int = 0,
+        hi: int | None = None,
+        index: PatternIndex | None = None,
     ) -> list[tuple[Span, int]]:
         """Matches as (span from the first matched word, where the excerpt starts): a pattern
         that opens with @I or @you shows its subject too ("I can't live without you"), while
@@ -104,6 +114,8 @@ class Context:
         view = self.view
         tokens = self.doc.tokens
         hits: set[tuple[Span, int]] = set()
+        if index is not None:  # only the patterns this letter's words allow
+            patterns = tuple(patterns[n] for n in index.candidates(self._keys))
         for pattern in patterns:
             after = -1
             for i in self.starts(pattern):
@@ -198,7 +210,7 @@ def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) ->
         found = finditer(matchers.regex, doc.text[lo:hi], rule)
         hits.extend((Span(lo + m.start(), lo + m.end()), lo + m.start()) for m in found)
     if matchers.match:
-        hits.extend(ctx.token_hits(matchers.match, lo, hi))
+        hits.extend(ctx.token_hits(matchers.match, lo, hi, matchers.match_index))
         hits.sort(key=lambda h: (h[0].start, h[0].end))
     for span, shown in hits:
         if span.end == span.start or not in_region(ctx, matchers.region, span):
@@ -220,4 +232,6 @@ def _cancelled(ctx: Context, rule: Rule, matchers: Matchers, span: Span) -> bool
     lo, hi = (sentence.span.start, sentence.span.end) if sentence else (span.start, span.end)
     if matchers.unless is not None and next(finditer(matchers.unless, ctx.doc.text[lo:hi], rule), None):
         return True
-    return bool(matchers.unless_match) and bool(ctx.token_matches(matchers.unless_match, lo, hi))
+    return bool(matchers.unless_match) and bool(
+        ctx.token_matches(matchers.unless_match, lo, hi, matchers.unless_index)
+    )
