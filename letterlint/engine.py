@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from letterlint.checks import sections
+from letterlint.checks import crisis, sections
 from letterlint.checks.base import Context, RuleTimeout
 from letterlint.checks.registry import kinds
 from letterlint.document import Document
@@ -90,7 +90,9 @@ class Engine:
             if not selection.enabled(rule):
                 continue
             findings.extend(self._guarded(rule, ctx, present, errors))
-        findings.sort(key=lambda f: (f.span.start, -f.severity, f.rule))
+        # Crisis findings (the writer may be in danger) lead every report; the rest read in order.
+        findings.sort(key=lambda f: (not f.crisis, f.span.start, -f.severity, f.rule))
+        findings = crisis.quiet_rewrites(findings, doc)
         self.internal_errors = errors
         tone = letter_tone(ctx, findings) if doc.sentences else Tone(0.0, 0.0, ())
         stats = Stats(

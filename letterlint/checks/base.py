@@ -208,6 +208,7 @@ class Context:
             excerpt=excerpt,
             suggestion=rule.suggestion,
             note=rule.note,
+            crisis=rule.crisis,
         )
 
 
