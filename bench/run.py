@@ -189,6 +189,7 @@ def stage_split(engine: object, text: str, runs: int) -> list[tuple[str, float]]
     from letterlint import engine as engine_mod
     from letterlint.checks import sections
     from letterlint.checks.base import Context
+    from letterlint.checks.registry import kinds
     from letterlint.document import Document
     from letterlint.report import ReportOptions, renderer
 
@@ -215,9 +216,10 @@ def stage_split(engine: object, text: str, runs: int) -> list[tuple[str, float]]
         doc = timed("document: paragraphs, sentences, regions, quotes", document)
         ctx = Context(doc, profile, engine.ruleset)  # type: ignore[attr-defined]
         timed("sentiment: VADER per sentence", lambda ctx=ctx: ctx.compounds)
-        timed("readability: textstat grade", lambda doc=doc: engine_mod._grade(doc))
+        timed("readability: textstat grade", lambda ctx=ctx: ctx.reading_grade)
+        timed("tokens: words, stems, where patterns may start", lambda ctx=ctx: ctx._index)
         present = timed("section presence (shared by checks)", lambda ctx=ctx: sections.presence(ctx))
-        for kind in ("phrase", "section", "sentiment", "closing", "metric"):
+        for kind in kinds():
             chosen = [r for r in rules if r.kind == kind]
             timed(
                 f"check kind: {kind} ({len(chosen)} rules)",

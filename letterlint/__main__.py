@@ -1,3 +1,3 @@
-from letterlint.cli import run
+from letterlint.main import run
 
 run()

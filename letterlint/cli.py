@@ -11,26 +11,15 @@ import stat
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
 
 from letterlint import __version__
-
-if TYPE_CHECKING:
-    from letterlint.config import Config
-    from letterlint.engine import Engine, Selection
-    from letterlint.report import Item
+from letterlint.usage import ArgParser, UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules", "explain", "lsp", "ignore", "serve")
-
-
-class UsageError(Exception):
-    """Bad arguments: one line on stderr, exit 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
-        raise UsageError(f"{message} (see letterlint --help)")
+SUBCOMMANDS = ("rules", "explain", "check-rules", "ignore", "help")
+COLOR_CHOICES = ("auto", "always", "never")
+# -o FILE picks the format from its extension; other extensions keep the chosen format.
+FORMAT_BY_SUFFIX = {".json": "json", ".html": "html", ".htm": "html", ".sarif": "sarif"}
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -44,15 +33,21 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
 def build_parser() -> argparse.ArgumentParser:
     from letterlint.report import FORMATS
 
-    parser = _Parser(
+    parser = ArgParser(
         prog="letterlint",
         description="Check the tone of a draft letter before you send it. Nothing leaves your machine.",
-        epilog="Subcommands: 'letterlint rules', 'letterlint explain RULE', 'letterlint lsp', "
-        "'letterlint ignore FILE[:LINE[:COL]] RULE', 'letterlint serve' (a private page in your browser).",
+        epilog="Commands: 'letterlint rules', 'letterlint explain RULE', 'letterlint check-rules [PACK...]', "
+        "'letterlint ignore FILE[:LINE[:COL]] RULE', 'letterlint lsp', 'letterlint serve' (a private page "
+        "in your browser), 'letterlint help [COMMAND]'. "
+        "Each takes --help.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="letters or folders ('-' reads stdin)")
     parser.add_argument("--profile", help="reconcile (default), apology, general, or one of yours")
-    parser.add_argument("--format", choices=FORMATS, default="rich", help="report format (default: rich)")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="report format (default: rich, plain text when piped; with -o, from the file's extension)",
+    )
     parser.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
@@ -60,12 +55,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--select", action="append", metavar="RULE_OR_FAMILY", help="only these rules")
     parser.add_argument("--ignore", action="append", metavar="RULE_OR_FAMILY", help="skip these rules")
-    parser.add_argument("--config", type=Path, help="config file (default: nearest .letterlint.toml)")
+    _config_option(parser)
     parser.add_argument("--encoding", help="text encoding of the letters (default: UTF-8, BOM aware)")
-    parser.add_argument("--output", "-o", type=Path, help="write the report to this file")
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="name for the letter read from stdin: its report label, its format (.md is Markdown) "
+        "and where its config is found",
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        help="write the report to this file (.json, .html, .sarif pick the format)",
+    )
     parser.add_argument("--summary", action="store_true", help="only the score line for each letter")
-    parser.add_argument("--no-color", action="store_true", help="no colour (also: NO_COLOR=1)")
-    parser.add_argument("--quiet", "-q", action="store_true", help="hide info findings")
+    parser.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
+        help="colour the report (default: auto; NO_COLOR is honoured)",
+    )
+    parser.add_argument("--no-color", action="store_true", help="same as --color never")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print the findings and nothing else")
+    parser.add_argument(
+        "--quiet-skips", action="store_true", help="no line about files in folders that are not letters"
+    )
     parser.add_argument(
         "--jobs",
         "-j",
@@ -79,120 +94,222 @@ def build_parser() -> argparse.ArgumentParser:
         help="let --output replace a file that is not a letterlint report, and --jobs exceed the cores",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
-    parser.add_argument("--version", action="version", version=f"letterlint {__version__}")
+    parser.add_argument("--version", "-V", action="version", version=f"letterlint {__version__}")
     return parser
 
 
-def _configured_ruleset():
-    """Built-in rules plus the user's rule folders from the discovered config."""
-    from letterlint.config import resolve
-    from letterlint.engine import Engine
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", type=Path, help="config file (default: nearest .letterlint.toml above the letter)"
+    )
 
-    return Engine.load(resolve(None, Path.cwd()).rule_dirs).ruleset
+
+def _sub_parser(name: str, description: str) -> ArgParser:
+    return ArgParser(prog=f"letterlint {name}", description=description)
+
+
+def _rules_parser() -> ArgParser:
+    parser = _sub_parser("rules", "List every rule: id, severity, kind and a one-line summary.")
+    _config_option(parser)
+    return parser
+
+
+def _explain_parser() -> ArgParser:
+    parser = _sub_parser("explain", "Why a rule exists, what it flags and how to fix it.")
+    parser.add_argument("rule", metavar="RULE", help="a rule id (desperation/begging) or its name (begging)")
+    _config_option(parser)
+    return parser
+
+
+def _check_rules_parser() -> ArgParser:
+    parser = _sub_parser(
+        "check-rules",
+        "Run the 'fires' and 'allows' examples of rule packs: each 'fires' example must be flagged "
+        "by its rule and each 'allows' example must not. Exit 1 if any fails.",
+    )
+    parser.add_argument(
+        "packs",
+        nargs="*",
+        metavar="PACK",
+        help="rule folders or .toml files (default: the built-in rules and the config's rule folders)",
+    )
+    _config_option(parser)
+    return parser
+
+
+def _ruleset_for(config: Path | None):
+    from letterlint.settings import Overrides, resolve_settings
+
+    return resolve_settings(None, Overrides(config=config)).engine.ruleset
 
 
 def _sub_rules(argv: list[str]) -> int:
     from letterlint.explain import rules_table
 
-    if argv:
-        raise UsageError(f"'letterlint rules' takes no arguments, got {argv[0]!r}")
-    sys.stdout.write(rules_table(_configured_ruleset()))
+    args = _rules_parser().parse_args(argv)
+    sys.stdout.write(rules_table(_ruleset_for(args.config)))
     return EXIT_OK
 
 
 def _sub_explain(argv: list[str]) -> int:
     from letterlint.explain import explain, find_rule
 
-    if len(argv) != 1:
-        raise UsageError("usage: letterlint explain RULE (e.g. desperation/begging)")
-    rule = find_rule(_configured_ruleset(), argv[0])
+    args = _explain_parser().parse_args(argv)
+    rule = find_rule(_ruleset_for(args.config), args.rule)
     if rule is None:
-        raise UsageError(f"unknown rule {argv[0]!r}; 'letterlint rules' lists them all")
+        raise UsageError(f"unknown rule {args.rule!r}; 'letterlint rules' lists them all")
     sys.stdout.write(explain(rule))
     return EXIT_OK
 
 
-def _sub_lsp(argv: list[str]) -> int:
-    from letterlint.lsp import serve
+def _sub_check_rules(argv: list[str]) -> int:
+    from letterlint.checkrules import check_packs
 
-    return serve(argv)
-
-
-def _sub_serve(argv: list[str]) -> int:
-    from letterlint.serve import main as serve_main
-
-    return serve_main(argv)
+    args = _check_rules_parser().parse_args(argv)
+    report, failures = check_packs([Path(p) for p in args.packs], args.config)
+    sys.stdout.write(report)
+    return EXIT_FINDINGS if failures else EXIT_OK
 
 
 def _sub_ignore(argv: list[str]) -> int:
-    from letterlint.ignores import command
+    from letterlint.ignore_command import command
 
     return command(argv)
 
 
+def _sub_help(argv: list[str]) -> int:
+    parsers = {
+        "rules": _rules_parser,
+        "explain": _explain_parser,
+        "check-rules": _check_rules_parser,
+    }
+    if not argv:
+        sys.stdout.write(build_parser().format_help())
+        return EXIT_OK
+    if len(argv) > 1:
+        raise UsageError("usage: letterlint help [COMMAND]")
+    if argv[0] == "ignore":
+        from letterlint.ignore_command import build_parser as ignore_parser
+
+        sys.stdout.write(ignore_parser().format_help())
+        return EXIT_OK
+    if argv[0] not in parsers:
+        known = ", ".join([*parsers, "ignore", "lsp", "serve"])
+        raise UsageError(f"no help for {argv[0]!r}: the commands are {known}")
+    sys.stdout.write(parsers[argv[0]]().format_help())
+    return EXIT_OK
+
+
+def output_format(chosen: str | None, output: Path | None) -> str:
+    """--format, else the -o file's extension, else rich; a contradiction is a usage error."""
+    implied = None
+    if output is not None:
+        name = output.name.lower()
+        implied = next((fmt for suffix, fmt in FORMAT_BY_SUFFIX.items() if name.endswith(suffix)), None)
+        if name.endswith(".sarif.json"):
+            implied = "sarif" if chosen in (None, "sarif") else "json"
+    if chosen and implied and chosen != implied:
+        raise UsageError(
+            f"--output {output} looks like {implied} but --format {chosen} was given; "
+            f"drop one or make them agree"
+        )
+    return chosen or implied or "rich"
+
+
 def lint_command(args: argparse.Namespace) -> int:
-    from letterlint.batch import Job, Settings, default_jobs, lint_jobs
-    from letterlint.config import ConfigError, resolve, skipped_notices
-    from letterlint.engine import Engine, Selection
-    from letterlint.model import Severity
-    from letterlint.reader import check_encoding, display_name, expand_paths
-    from letterlint.report import FileError, ReportOptions, renderer
+    from letterlint.model import FileError, Item
+    from letterlint.reader import expand_paths
+    from letterlint.report import ReportOptions, renderer
+    from letterlint.runner import Job, default_jobs, lint_jobs
+    from letterlint.settings import Overrides, Settings, resolve_settings
 
-    if not args.paths:
+    paths = list(args.paths)
+    if not paths and args.stdin_filename:
+        paths = ["-"]
+    if not paths:
         raise UsageError("no letter given: letterlint DRAFT.txt (or '-' for stdin)")
-    config = resolve(args.config, Path.cwd())
-    engine = Engine.load(config.rule_dirs, debug=args.debug)
-    profile = args.profile or config.profile or "reconcile"
-    _check_profile(engine, profile, config if not args.profile else None)
-    encoding = args.encoding or config.encoding
-    if args.encoding:
-        check_encoding(args.encoding)  # once, before any file: a typo is a usage error
-    select = _split(args.select) or config.select
-    ignore = _split(args.ignore) + config.ignore
-    _check_names(engine, "--select", _split(args.select))
-    _check_names(engine, "--ignore", _split(args.ignore))
-    if config.source is not None:
-        _check_names(engine, config.where("select"), config.select, ConfigError)
-        _check_names(engine, config.where("ignore"), config.ignore, ConfigError)
-
+    if args.stdin_filename and "-" not in paths:
+        raise UsageError("--stdin-filename names the letter read from stdin; add '-' to the paths")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
-    cores = default_jobs()
-    workers = args.jobs or cores
-    if workers > cores and not args.force:
-        workers = cores  # more processes than cores only cost memory (--force to insist)
+    fmt = output_format(args.format, args.output)
+    overrides = Overrides(
+        config=args.config,
+        profile=args.profile,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        encoding=args.encoding,
+        fail_on=args.fail_on,
+        debug=args.debug,
+    )
+
     inputs: list[Path] = []
     not_letters: list[str] = []
     jobs: list[Job] = []
-    for name, path, error in expand_paths(args.paths, skipped=not_letters):
+    settings_of: list[Settings | None] = []
+    for name, path, error in expand_paths(paths, skipped=not_letters):
+        if error:
+            jobs.append(Job(name, path, error=error))
+            settings_of.append(None)
+            continue
         if path is not None:
             inputs.append(path)
-        selection = Selection(select, ignore + config.ignores_for(name))
-        jobs.append(Job(name, path, selection, error))
+        stdin_name = args.stdin_filename if path is None else None
+        settings = resolve_settings(path if path is not None else stdin_name, overrides)
+        jobs.append(
+            Job(
+                stdin_name or name,
+                path,
+                settings.selection,
+                profile=settings.profile,
+                encoding=settings.encoding,
+                rule_dirs=tuple(settings.config.rule_dirs),
+            )
+        )
+        settings_of.append(settings)
     if not jobs:
-        from letterlint.reader import InputError
+        from letterlint.reader import InputError, display_name
 
         where = ", ".join(display_name(p) for p in args.paths)
         raise InputError(f"no letters found in {where} (letters are .txt, .md and .docx files)")
     _check_ignore_lists(inputs)
-    settings = Settings(profile, encoding, tuple(config.rule_dirs), args.debug)
-    # In input order; with more than a few letters, in worker processes (see batch.py).
-    items: list[Item] = lint_jobs(engine, jobs, settings, workers)
+    cores = default_jobs()
+    workers = args.jobs or cores
+    if workers > cores and not args.force:
+        workers = cores  # more processes than cores only cost memory (--force to insist)
+    # In input order; with more than a few letters, in worker processes (see runner.py).
+    items: list[Item] = lint_jobs(jobs, workers, args.debug)
+    from letterlint.config import skipped_notices
 
     for note in skipped_notices():
         _say(f"letterlint: {note}")
-    if not args.quiet:
-        for shown in not_letters[:10]:
-            _say(f"letterlint: skipped {shown}")
-        if len(not_letters) > 10:
-            more = len(not_letters) - 10
-            _say(f"letterlint: skipped {more} more files that are not letters")
+
+    if not_letters and not (args.quiet or args.quiet_skips):
+        kinds = sorted({shown.rsplit("(not a letter: ", 1)[-1].rstrip(")") for shown in not_letters})
+        listed = ", ".join(kinds[:5]) + (", ..." if len(kinds) > 5 else "")
+        verb = "is not a letter" if len(not_letters) == 1 else "are not letters"
+        print(
+            f"letterlint: skipped {_plural(len(not_letters), 'file')} that {verb} ({listed}); "
+            "--quiet-skips hides this line",
+            file=sys.stderr,
+        )
     for item in items:
         if isinstance(item, FileError):
             _say(f"letterlint: {item.path}: {item.error}")
+        else:
+            hint = "" if args.debug else " (run with --debug for details)"
+            for problem in item.internal_errors:
+                _say(f"letterlint: {item.path}: internal error in rule {problem}{hint}")
 
     terminal = (sys.stdout is not None and sys.stdout.isatty()) or bool(os.environ.get("FORCE_COLOR"))
-    color = terminal and not args.no_color and not os.environ.get("NO_COLOR")
+    color_choice = "never" if args.no_color else args.color
+    if color_choice == "always":
+        terminal = True
+    color = color_choice == "always" or (
+        color_choice == "auto" and terminal and not os.environ.get("NO_COLOR")
+    )
+    if args.output is not None:
+        terminal = color = False  # a file gets the plain text
     width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
     options = ReportOptions(
         color=color,
@@ -200,9 +317,10 @@ def lint_command(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         summary_only=args.summary,
         terminal=terminal,
-        ruleset=engine.ruleset,
     )
-    report = renderer(args.format)(items, options)
+    # Errors are said once, on stderr; the data formats keep them as part of the data.
+    shown = [i for i in items if not isinstance(i, FileError)] if fmt == "rich" else items
+    report = renderer(fmt)(shown, options) if shown or fmt != "rich" else ""
     if args.output:
         _write_output(args.output, report, inputs, stdin="-" in args.paths, force=args.force)
     else:
@@ -210,80 +328,22 @@ def lint_command(args: argparse.Namespace) -> int:
 
     if any(isinstance(i, FileError) for i in items):
         return EXIT_ERROR
-    fail_on = args.fail_on or config.fail_on or "error"
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = Severity.parse(fail_on)
-    worst = [i.worst for i in items if not isinstance(i, FileError) and i.worst is not None]
-    return EXIT_FINDINGS if any(w >= threshold for w in worst) else EXIT_OK
+    for item, settings in zip(items, settings_of, strict=True):
+        if settings is None or isinstance(item, FileError):
+            continue
+        threshold = settings.threshold
+        if threshold is not None and item.worst is not None and item.worst >= threshold:
+            return EXIT_FINDINGS
+    return EXIT_OK
 
 
-def _lint_one(
-    engine: Engine,
-    name: str,
-    path: Path | None,
-    encoding: str | None,
-    profile: str,
-    selection: Selection,
-    debug: bool,
-) -> Item:
-    """One letter: read it and lint it. Any failure becomes that file's error, and the run
-    goes on with the next file."""
-    from letterlint import drafts
-    from letterlint.reader import InputError, read_stdin
-    from letterlint.report import FileError
-
-    try:
-        draft = (
-            drafts.from_text(read_stdin(encoding), name)
-            if path is None
-            else drafts.read(path, name, encoding)
-        )
-    except InputError as exc:
-        message = str(exc)
-        for prefix in (f"{path if path is not None else '-'}: ", f"{name}: "):
-            message = message.removeprefix(prefix)
-        return FileError(name, message)
-    before = len(engine.internal_errors)
-    try:
-        # Markdown prose, Word paragraphs, inline disables and .letterlint-ignore.toml: see drafts.py
-        result = drafts.lint(engine, draft, profile=profile, selection=selection).result
-    except Exception as exc:  # a bug outside any one rule: lose this file, not the run
-        if debug:
-            traceback.print_exc()
-        return FileError(name, f"internal error: {_one_line(exc)} (run with --debug for details)")
-    for problem in engine.internal_errors[before:]:
-        hint = "" if debug else " (run with --debug for details)"
-        _say(f"letterlint: {name}: internal error in rule {problem}{hint}")
-    return result
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _one_line(exc: BaseException) -> str:
     text = f"{type(exc).__name__}: {exc}".strip()
     return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _check_profile(engine: Engine, name: str, config: Config | None) -> None:
-    """An unknown profile named in a config file is reported at that file and line."""
-    from letterlint.config import ConfigError
-    from letterlint.rulepack import RuleError
-
-    try:
-        engine.profile(name)
-    except RuleError as exc:
-        if config is None or config.source is None:
-            raise
-        raise ConfigError(f"{config.where('profile')}: {exc}") from None
-
-
-def _check_names(
-    engine: Engine, where: str, names: tuple[str, ...], error: type[Exception] = UsageError
-) -> None:
-    """--select/--ignore with a typo would silently check nothing; say so instead."""
-    known = set(engine.ruleset.rules) | {r.family for r in engine.ruleset.rules.values()}
-    for name in names:
-        if name not in known:
-            raise error(f"{where}: unknown rule or family {name!r} ('letterlint rules' lists them)")
 
 
 def _write_stdout(report: str) -> None:
@@ -388,6 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     from letterlint.config import ConfigError
     from letterlint.reader import InputError
     from letterlint.rulepack import RuleError
+    from letterlint.settings import SettingsError
 
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
@@ -399,13 +460,13 @@ def main(argv: list[str] | None = None) -> int:
             subcommands = {
                 "rules": _sub_rules,
                 "explain": _sub_explain,
-                "lsp": _sub_lsp,
+                "check-rules": _sub_check_rules,
                 "ignore": _sub_ignore,
-                "serve": _sub_serve,
+                "help": _sub_help,
             }
             return subcommands[argv[0]](argv[1:])
         return lint_command(build_parser().parse_args(argv))
-    except (UsageError, ConfigError, RuleError, InputError) as exc:
+    except (UsageError, ConfigError, RuleError, InputError, SettingsError) as exc:
         _say(f"letterlint: error: {exc}")
         return EXIT_ERROR
     except BrokenPipeError:
@@ -426,29 +487,3 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         _say(f"letterlint: internal error: {_one_line(exc)} (run with --debug for details)")
         return EXIT_ERROR
-
-
-def run() -> NoReturn:
-    """The `letterlint` command: main(), then leave without tearing the interpreter down.
-    Freeing NLTK's many objects one by one takes ~40 ms of a ~0.3 s run and serves no one:
-    output is flushed and atexit handlers run first. With other threads still alive (the
-    language server's), or under a profiler or tracer, it exits the ordinary way."""
-    import atexit
-    import threading
-
-    code = main()
-    run_exit_functions = getattr(atexit, "_run_exitfuncs", None)
-    watched = sys.getprofile() is not None or sys.gettrace() is not None
-    if threading.active_count() == 1 and run_exit_functions is not None and not watched:
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        except Exception:
-            sys.exit(code)  # let Python report a failed flush as it always does
-        run_exit_functions()
-        os._exit(code)
-    sys.exit(code)
-
-
-if __name__ == "__main__":
-    run()

@@ -165,10 +165,6 @@ class Document:
             end -= 1
         return Span(start, end)
 
-    @property
-    def line_count(self) -> int:
-        return len(self._line_starts)
-
     # -- structure -----------------------------------------------------------
 
     @cached_property

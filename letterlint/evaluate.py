@@ -39,12 +39,19 @@ from pathlib import Path
 from typing import Any
 
 from letterlint.kinds import ERROR_LEVEL_FAMILIES, LABEL_KINDS, kind_of
-from letterlint.model import FAMILIES, Finding, LintResult, Span
+from letterlint.model import Finding, LintResult, Span
 
 SPAN_FAMILIES = tuple(LABEL_KINDS)  # families labelled at the span in version 2
 V2_FAMILIES = (*SPAN_FAMILIES, "missing-section")  # version 2 labels no clarity
 DEFAULT_CORPUS = Path("tests/corpus/v2/dev")
 SEALED = "sealed"  # a sealed split is read only when named explicitly
+
+
+def _families() -> tuple[str, ...]:
+    """The built-in families, in order (declared by the rule packs' [family] tables)."""
+    from letterlint import default_engine
+
+    return tuple(f.name for f in default_engine().ruleset.family_order)
 
 
 class CorpusError(ValueError):
@@ -299,7 +306,7 @@ def load_legacy(corpus: Path) -> list[Letter]:
                     path=corpus / "letters" / entry["file"],
                     name=entry["file"],
                     profile=entry.get("profile", "reconcile"),
-                    families=FAMILIES,
+                    families=_families(),
                     expect=frozenset(entry.get("expect", [])),
                     missing=frozenset(entry.get("missing", [])),
                     note=entry.get("note", ""),
@@ -334,7 +341,7 @@ def load_v2_labels(path: Path, root: Path) -> tuple[list[Letter], list[str]]:
             if family not in LABEL_KINDS or kind not in LABEL_KINDS[family]:
                 issues.append(f"{where}: unknown family/kind {family}/{kind}")
                 continue
-            span = locate(text, quote, taken.setdefault(family + quote, set()))
+            span = locate(text, quote, taken.setdefault(f"{family}/{kind}:{quote}", set()))
             if span is None:
                 issues.append(f"{where}: quote not in the letter: {quote!r}")
             problems.append(Problem(family, kind, quote, span))
@@ -404,7 +411,7 @@ def evaluate(corpus: Path | Iterable[Path], labels: Iterable[Letter] | None = No
             issues += bad
     else:
         letters = list(labels)
-    ev = Evaluation(families={f: Tally() for f in FAMILIES}, sections={}, letters=len(letters))
+    ev = Evaluation(families={f: Tally() for f in _families()}, sections={}, letters=len(letters))
     ev.label_issues = issues
     ev.span_families = {f: SpanTally() for f in SPAN_FAMILIES}
     for family, kinds in LABEL_KINDS.items():

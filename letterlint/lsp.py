@@ -1,7 +1,8 @@
 """`letterlint lsp`: a language server over stdio (pygls), calling the engine in-process.
 
 What the editor gets:
-- diagnostics on open, on change (debounced) and on save of text and Markdown drafts,
+- diagnostics on open, on change (at once after a pause in typing; a burst of changes is
+  debounced) and on save of text and Markdown drafts,
   with the rule id as code, source `letterlint`, and (where the client supports it) a
   `codeDescription.href` to a Markdown explanation of the rule written on demand under
   the letterlint cache folder (`$LETTERLINT_CACHE_DIR/explain/`, else
@@ -21,12 +22,12 @@ between the server's copy and the editor's.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import logging
 import re
 import sys
+import time
 from bisect import bisect_right
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -40,11 +41,14 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
 from letterlint import __version__, drafts
-from letterlint.config import Config, ConfigError, resolve
+from letterlint.config import ConfigError
 from letterlint.engine import Engine, Selection
+from letterlint.explain import explanation_markdown, hover_text
 from letterlint.model import Finding, Severity, Span
 from letterlint.reader import MAX_BYTES
 from letterlint.rulepack import Rule, RuleError
+from letterlint.settings import Overrides, SettingsError, resolve_settings
+from letterlint.usage import ArgParser, UsageError
 
 log = logging.getLogger("letterlint.lsp")
 
@@ -62,7 +66,6 @@ _SEVERITY = {
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Mm]y|[Oo]ur)\b")
 _STACKED = re.compile(r"[!?.]*[!?][!?.]+|[!?.]+[!?]")
 
 
@@ -70,7 +73,7 @@ _STACKED = re.compile(r"[!?.]*[!?][!?.]+|[!?.]+[!?]")
 
 
 @dataclass
-class Settings:
+class EditorSettings:
     """From initializationOptions and workspace/didChangeConfiguration; they win over the config file."""
 
     profile: str | None = None
@@ -187,10 +190,10 @@ class LetterServer:
         self.linter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="letterlint-lint")
         self.runs: dict[str, int] = {}  # uri -> number of its latest lint request
         self.pending: dict[str, tuple[str, asyncio.Future[Any]]] = {}  # uri -> (text, run)
-        self.settings = Settings()
+        self.settings = EditorSettings()
         self.docs: dict[str, DocState] = {}
         self.timers: dict[str, asyncio.TimerHandle] = {}
-        self.engines: dict[tuple[Any, ...], Engine] = {}
+        self.last_change: dict[str, float] = {}  # monotonic time of each document's latest change
         self.root: Path | None = None
         self.explain_dir: Path | None = None
         self.written: dict[str, tuple[Rule, str | None]] = {}
@@ -229,6 +232,7 @@ class LetterServer:
             self._cancel(uri)
             self._drop_run(uri)
             self.docs.pop(uri, None)
+            self.last_change.pop(uri, None)
             self.publish(uri, None, [])
 
         @ls.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -267,10 +271,18 @@ class LetterServer:
             return types.PositionEncodingKind.Utf16
 
     def schedule(self, uri: str, version: int | None) -> None:
+        """An isolated change (none in the last debounce window) is linted at once; a change
+        in a burst of typing waits until the burst pauses for the debounce window."""
+        now = time.monotonic()
+        window = self.settings.debounce_ms / 1000
+        previous = self.last_change.get(uri)
+        self.last_change[uri] = now
+        if uri not in self.timers and (previous is None or now - previous >= window):
+            self.lint_now(uri, version)
+            return
         self._cancel(uri)
-        delay = self.settings.debounce_ms / 1000
         loop = asyncio.get_running_loop()
-        self.timers[uri] = loop.call_later(delay, self.lint_now, uri, version)
+        self.timers[uri] = loop.call_later(window, self.lint_now, uri, version)
 
     def _cancel(self, uri: str) -> None:
         timer = self.timers.pop(uri, None)
@@ -339,7 +351,7 @@ class LetterServer:
             state.draft = drafts.from_text(text, name, path, kind)
             engine, profile, selection = self.context(path, name)
             linted = drafts.lint(engine, state.draft, profile=profile, selection=selection)
-        except (ConfigError, RuleError) as exc:
+        except (ConfigError, RuleError, SettingsError) as exc:
             state.diagnostics = [self._problem(str(exc), "config")]
             return state, f"letterlint: {exc}"
         except Exception as exc:  # never take the editor's server down over one letter
@@ -347,8 +359,11 @@ class LetterServer:
             reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
             state.diagnostics = [self._problem(f"letterlint internal error: {reason}", "internal")]
             return state, None
-        state.findings = linted.result.findings
-        state.fingerprints = linted.fingerprints
+        # Crisis findings first (their note leads); findings and fingerprints stay paired.
+        found = linted.result.findings
+        order = sorted(range(len(found)), key=lambda i: not found[i].crisis)
+        state.findings = [found[i] for i in order]
+        state.fingerprints = [linted.fingerprints[i] for i in order]
         state.sentences = linted.result.sentence_spans
         state.diagnostics = [
             self.diagnostic(f, engine.ruleset.rules.get(f.rule), state)
@@ -391,34 +406,15 @@ class LetterServer:
                 await asyncio.shield(future)
 
     def context(self, path: Path | None, name: str) -> tuple[Engine, str, Selection]:
-        """Same discovery as the CLI, started from the letter's folder; editor settings win."""
-        start = path.parent if path else (self.root or Path.cwd())
-        config = resolve(None, start)
-        engine = self._engine(config)
-        profile = self.settings.profile or config.profile or "reconcile"
-        engine.profile(profile)
-        select = self.settings.select or config.select
-        rel = name
-        if path and config.source:
-            with contextlib.suppress(ValueError):  # a letter outside the config's folder
-                rel = path.resolve().relative_to(config.source.parent.resolve()).as_posix()
-        ignore = self.settings.ignore + config.ignore + config.ignores_for(rel)
-        return engine, profile, Selection(select, ignore)
-
-    def _engine(self, config: Config) -> Engine:
-        # Reload when a user rule pack changes; the built-in rules never do.
-        key = tuple(str(d) for d in config.rule_dirs) + tuple(
-            (str(p), p.stat().st_mtime_ns)
-            for d in config.rule_dirs
-            for p in sorted([*d.glob("*.toml"), *d.glob("profiles/*.toml")])
+        """The settings every front end uses (letterlint.settings); editor settings win."""
+        overrides = Overrides(
+            profile=self.settings.profile,
+            select=self.settings.select,
+            ignore=self.settings.ignore,
+            origin="setting",
         )
-        engine = self.engines.get(key)
-        if engine is None:
-            engine = Engine.load(config.rule_dirs)
-            if len(self.engines) > 8:
-                self.engines.clear()
-            self.engines[key] = engine
-        return engine
+        settings = resolve_settings(path, overrides, cwd=self.root)
+        return settings.engine, settings.profile, settings.selection
 
     def publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
         self.ls.text_document_publish_diagnostics(
@@ -449,6 +445,7 @@ class LetterServer:
         lines += [f"- {f.message}" + (f" e.g. {f.suggestion}" if f.suggestion else "") for f in findings]
         diag = self._problem("\n".join(lines), findings[0].rule)
         diag.severity = _SEVERITY[max(f.severity for f in findings)]
+        diag.data = {"rules": [f.rule for f in findings]}  # every letter-level finding it stands for
         return diag
 
     def _size_notice(self, size: int) -> types.Diagnostic:
@@ -464,7 +461,9 @@ class LetterServer:
 
     def diagnostic(self, f: Finding, rule: Rule | None, state: DocState) -> types.Diagnostic:
         message = f.message
-        if f.note:
+        if f.crisis and f.note:  # the writer may be in danger: the support note comes first
+            message = f"{f.note}\n{message}"
+        elif f.note:
             message = f"{message}\n{f.note}"
         diag = types.Diagnostic(
             range=state.index.range(f.span),
@@ -492,7 +491,7 @@ class LetterServer:
         cached = self.written.get(rule.id)
         if cached is not None and cached[0] is rule:
             return cached[1]
-        from letterlint.nlp import cache_dir
+        from letterlint.cachedir import cache_dir
 
         page = explanation_markdown(rule)
         target = cache_dir() / "explain" / rule.family / f"{rule.name}.md"
@@ -574,7 +573,7 @@ class LetterServer:
     def _rules_for(self, state: DocState) -> dict[str, Rule]:
         try:
             engine, _, _ = self.context(state.draft.path, state.draft.name)
-        except (ConfigError, RuleError):
+        except (ConfigError, RuleError, SettingsError):
             return {}
         return engine.ruleset.rules
 
@@ -640,36 +639,34 @@ class LetterServer:
 # -- fixes and explanations ---------------------------------------------------------------
 
 
-def is_wording(rule: Rule | None, suggestion: str | None) -> bool:
-    """A suggestion written in the writer's voice can replace their sentence; advice cannot."""
-    if rule is None or not suggestion or rule.kind != "phrase":
-        return False
-    return bool(_FIRST_PERSON.search(suggestion)) and ":" not in suggestion
-
-
 def quick_fixes(
     f: Finding, rule: Rule | None, text: str, sentences: list[Span]
 ) -> list[tuple[str, Span, str]]:
-    """(title, span to replace, new text) for one finding."""
-    fixes: list[tuple[str, Span, str]] = []
+    """(title, span to replace, new text) for one finding, as the rule's `fix` says:
+    `replace-span` calms the flagged words themselves (one mark for stacked `!!!`, ordinary
+    case for shouting, else the suggestion), `replace-sentence` puts the suggested wording
+    in place of the sentence, `none` offers no edit."""
+    fix = rule.fix if rule is not None else "none"
     flagged = text[f.span.start : f.span.end]
-    if flagged and _STACKED.fullmatch(flagged):
-        mark = "?" if "?" in flagged else "."
-        fixes.append((f"Replace '{flagged}' with '{mark}'", f.span, mark))
-        return fixes
-    letters = [c for c in flagged if c.isalpha()]
-    if len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
-        calm = _ordinary_case(flagged)
-        if calm != flagged:
-            fixes.append(("Write it in ordinary case", f.span, calm))
-            return fixes
-    if is_wording(rule, f.suggestion):
-        assert f.suggestion is not None
+    if fix == "replace-span" and flagged:
+        if _STACKED.fullmatch(flagged):
+            mark = "?" if "?" in flagged else "."
+            return [(f"Replace '{flagged}' with '{mark}'", f.span, mark)]
+        letters = [c for c in flagged if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+            calm = _ordinary_case(flagged)
+            return [("Write it in ordinary case", f.span, calm)] if calm != flagged else []
+        if f.suggestion:
+            return [(f"Replace with “{_short(f.suggestion)}”", f.span, f.suggestion)]
+        return []
+    if fix == "replace-sentence" and f.suggestion:
         sentence = next((s for s in sentences if s.start <= f.span.start < max(s.end, s.start + 1)), None)
-        target = sentence or f.span
-        short = f.suggestion if len(f.suggestion) <= 60 else f.suggestion[:57].rstrip() + "…"
-        fixes.append((f"Rewrite the sentence: “{short}”", target, f.suggestion))
-    return fixes
+        return [(f"Rewrite the sentence: “{_short(f.suggestion)}”", sentence or f.span, f.suggestion)]
+    return []
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57].rstrip() + "…"
 
 
 def _ordinary_case(text: str) -> str:
@@ -681,64 +678,21 @@ def _ordinary_case(text: str) -> str:
     return lowered
 
 
-def hover_text(f: Finding, rule: Rule | None, href: str | None, markdown: bool) -> str:
-    why = " ".join((rule.rationale if rule else "").split())
-    better = f.suggestion if not rule or rule.kind != "section" else rule.example
-    if not markdown:
-        lines = [f"{f.rule} ({f.severity.label})", f.message]
-        if f.note:
-            lines.append(f.note)
-        if why:
-            lines.append(f"Why: {why}")
-        if better:
-            lines.append(f"Instead: {better}")
-        lines.append(f"More: letterlint explain {f.rule}")
-        return "\n".join(lines)
-    lines = [f"**{f.rule}** · {f.severity.label}", "", f.message]
-    if f.note:
-        lines += ["", f"**{f.note}**"]
-    if why:
-        lines += ["", f"*Why:* {why}"]
-    if better:
-        lines += ["", f"*Instead, for example:* {better}"]
-    lines += ["", f"[More about this rule]({href})" if href else f"More: `letterlint explain {f.rule}`"]
-    return "\n".join(lines)
-
-
-def explanation_markdown(rule: Rule) -> str:
-    """The page behind a diagnostic's link: `letterlint explain` as Markdown."""
-    out = [f"# {rule.id}", "", f"*{rule.severity.label}, {rule.kind} check*", ""]
-    out += ["## What it flags", "", rule.one_line, ""]
-    out += ["## Why", "", " ".join((rule.rationale or rule.message).split()), ""]
-    if rule.kind != "section":
-        out += ["## Message", "", rule.message, ""]
-    if rule.fires:
-        out += ["## Flagged, for example", ""] + [f"- ✗ {ex}" for ex in rule.fires[:3]] + [""]
-    if rule.allows:
-        out += ["## Not flagged (near misses)", ""] + [f"- ✓ {ex}" for ex in rule.allows[:3]] + [""]
-    better = rule.example if rule.kind == "section" else rule.suggestion
-    if better:
-        out += ["## Better wording", "", better, ""]
-    if rule.note:
-        out += ["## Note", "", rule.note, ""]
-    out.append(
-        f"Defined in `{rule.source}`. Turn it off for one letter with a quick fix or `letterlint ignore`."
-    )
-    return "\n".join(out) + "\n"
-
-
 # -- entry point ---------------------------------------------------------------------------
 
 
-def serve(argv: list[str]) -> int:
-    from letterlint.cli import UsageError, _Parser
-
-    parser = _Parser(prog="letterlint lsp", description="Language server for letter drafts, over stdio.")
+def build_parser() -> ArgParser:
+    parser = ArgParser(prog="letterlint lsp", description="Language server for letter drafts, over stdio.")
     parser.add_argument(
         "--stdio", action="store_true", help="accepted for clients that pass it (stdio is the default)"
     )
     parser.add_argument("--log-file", type=Path, help="write the server's log here")
-    args: argparse.Namespace = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    """`letterlint lsp [--log-file FILE]`: serve on stdin/stdout until the client says exit."""
+    args = build_parser().parse_args(argv)
     if args.log_file:
         try:
             logging.basicConfig(filename=args.log_file, level=logging.INFO)

@@ -99,6 +99,91 @@ class Pattern:
     first: frozenset[str] = frozenset()  # first_stems | first_norms
 
 
+# Words in nearly every letter: a need made of them says little about where a pattern can be.
+_COMMON = frozenset(
+    [
+        "i",
+        "you",
+        "me",
+        "my",
+        "your",
+        "we",
+        "us",
+        "our",
+        "it",
+        "the",
+        "a",
+        "an",
+        "to",
+        "and",
+        "of",
+        "in",
+        "on",
+        "for",
+        "at",
+        "with",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "not",
+        "do",
+        "have",
+        "will",
+        "would",
+        "can",
+        "so",
+        "that",
+        "this",
+        "just",
+        "but",
+        "if",
+        "he",
+        "she",
+        "they",
+        "him",
+        "her",
+        "them",
+        "what",
+        "all",
+    ]
+)
+
+
+def _commonness(need: frozenset[str]) -> tuple[int, int]:
+    return (len(need & _COMMON), len(need))
+
+
+@dataclass(frozen=True, slots=True)
+class PatternIndex:
+    """A rule's patterns by the words of their most selective need: a letter that has none
+    of a pattern's words for that need cannot match it, so it is not even looked at."""
+
+    keys: frozenset[str]
+    by_key: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]  # patterns without a need (every item optional): always tried
+
+    @classmethod
+    def build(cls, patterns: tuple[Pattern, ...]) -> PatternIndex:
+        by_key: dict[str, set[int]] = {}
+        always = []
+        for n, pattern in enumerate(patterns):
+            if not pattern.needs:
+                always.append(n)
+                continue
+            for key in min(pattern.needs, key=_commonness):
+                by_key.setdefault(key, set()).add(n)
+        return cls(frozenset(by_key), {k: tuple(v) for k, v in by_key.items()}, tuple(always))
+
+    def candidates(self, present: frozenset[str]) -> list[int]:
+        """Indices of the patterns a letter with these words and stems may match, in order."""
+        found = set(self.always)
+        for key in self.keys & present:
+            found.update(self.by_key[key])
+        return sorted(found)
+
+
 # -- the view of a letter the matcher works on ----------------------------------------------
 
 

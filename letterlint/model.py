@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
-FAMILIES = ("desperation", "negative-tone", "weak-closing", "missing-section", "clarity")
-
 
 class Severity(IntEnum):
     """Ordered so that `max()` and comparisons give the most severe."""
@@ -39,9 +37,6 @@ class Span:
         if self.start < 0 or self.end < self.start:
             raise ValueError(f"bad span {self.start}..{self.end}")
 
-    def contains(self, other: Span) -> bool:
-        return self.start <= other.start and other.end <= self.end
-
 
 @dataclass(frozen=True, slots=True)
 class Position:
@@ -64,6 +59,7 @@ class Finding:
     suggestion: str | None = None
     note: str | None = None  # extra text shown under the message (e.g. the crisis-line note)
     letter_level: bool = False  # about the whole letter (a missing part): line 1, no words to point at
+    crisis: bool = False  # from a crisis rule: the writer may be in danger (see LintResult.support)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -82,6 +78,8 @@ class Finding:
             data["note"] = self.note
         if self.letter_level:
             data["scope"] = "letter"
+        if self.crisis:
+            data["crisis"] = True
         return data
 
 
@@ -100,6 +98,26 @@ class Stats:
     reading_grade: float
 
 
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A family of rules, as its rule pack's `[family]` table declares it."""
+
+    name: str
+    title: str  # heading over its findings ("Sounds desperate")
+    short: str  # column header in the many-letters table ("desperate")
+    style: str = "white"  # terminal colour
+    order: int = 100  # reports list families most severe first, then by this
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a report may say about a rule that fired, beyond its findings."""
+
+    summary: str  # one line: what the rule flags
+    rationale: str  # why it matters
+    severity: Severity
+
+
 @dataclass(slots=True)
 class LintResult:
     """Everything one lint run knows about one letter."""
@@ -114,14 +132,33 @@ class LintResult:
     score: int
     closing_start: int = 0  # offset where the closing region begins (for the tone arc)
     sentence_spans: list[Span] = field(default_factory=list)
+    greeting: bool = False  # the letter opens with a greeting (the tone arc's first point)
+    internal_errors: tuple[str, ...] = ()  # rules that crashed on this letter: "rule: reason"
+    families: tuple[Family, ...] = ()  # every family in force, in report order
+    rules: dict[str, RuleInfo] = field(default_factory=dict)  # the rules that fired, by id
 
     @property
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
 
+    @property
+    def crisis_findings(self) -> list[Finding]:
+        """Findings of crisis rules: the writer may be in danger, and every report leads with them."""
+        return [f for f in self.findings if f.crisis]
+
+    def support(self) -> dict[str, Any] | None:
+        """The support note and the lines that raised it, or None when no crisis rule fired."""
+        crisis = self.crisis_findings
+        if not crisis:
+            return None
+        message = next((f.note for f in crisis if f.note), None) or crisis[0].message
+        return {"message": message, "lines": sorted({f.start.line for f in crisis})}
+
     def to_json(self) -> dict[str, Any]:
+        support = self.support()  # the engine puts crisis findings first in self.findings
         return {
             "path": self.path,
+            **({"support": support} if support else {}),
             "profile": self.profile,
             "score": self.score,
             "sections": dict(self.sections),
@@ -138,3 +175,14 @@ class LintResult:
             },
             "findings": [f.to_json() for f in self.findings],
         }
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be linted (missing, binary, undecodable...)."""
+
+    path: str
+    error: str
+
+
+Item = LintResult | FileError

@@ -13,7 +13,6 @@ import stat
 import sys
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 LETTER_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx")
@@ -48,12 +47,6 @@ _SAMPLE = 8192
 
 class InputError(ValueError):
     """Input that cannot be linted; the message is one line for stderr."""
-
-
-@dataclass(frozen=True)
-class Letter:
-    path: str  # as the user named it; "-" for stdin
-    text: str
 
 
 def check_encoding(encoding: str) -> str:

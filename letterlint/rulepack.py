@@ -14,7 +14,7 @@ from typing import Any
 from letterlint.checks.kind import Reader, RuleError
 from letterlint.kinds import LABEL_KINDS
 from letterlint.matcher import Grammar, Lexicon
-from letterlint.model import FAMILIES, Severity
+from letterlint.model import Family, Severity
 from letterlint.paths import rules_dir
 from letterlint.stems import StemFilter
 
@@ -22,9 +22,21 @@ __all__ = ["Profile", "Rule", "RuleError", "RuleSet", "load_rules", "rules_dir"]
 
 COMMON_KEYS = frozenset(
     {"id", "family", "severity", "kind", "message", "suggestion", "rationale", "summary", "fires",
-     "allows", "note", "weight", "label_kind"}
+     "allows", "note", "weight", "label_kind", "fix", "crisis"}
 )  # fmt: skip
+FIXES = ("replace-span", "replace-sentence", "none")  # the editor's quick fix; see lsp.quick_fixes
 _PROFILE_KEYS = {"profile", "thresholds", "weights"}
+# Thresholds the engine itself reads from a profile (a rule's `threshold = "name"` adds more).
+ENGINE_THRESHOLDS = (
+    "negative_sentence", "positive_sentence", "gloom_sentence", "tone_min_sentences",
+    "negative_share", "mean_compound", "gloom_negative_share", "gloom_positive_share",
+    "closing_compound", "max_words", "long_sentence", "paragraph_words", "reading_grade",
+)  # fmt: skip
+# What a profile that does not set them gets for the thresholds the built-in rules name.
+DEFAULT_THRESHOLDS = {
+    "max_words": 600.0, "long_sentence": 40.0, "paragraph_words": 180.0, "reading_grade": 12.0,
+    "apology_repeats": 4.0,
+}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -45,6 +57,8 @@ class Rule:
     weight: float | None = None
     label_kind: str | None = None  # the corpus kind it finds (letterlint.kinds)
     builtin: bool = True
+    fix: str = "none"  # what the editor's quick fix does with the suggestion
+    crisis: bool = False  # a possible danger to the writer: support first, no verdict, no rewrite
 
     @property
     def name(self) -> str:
@@ -87,6 +101,11 @@ class RuleSet:
     grammar: Grammar = field(default_factory=Grammar)
     # Stems only the letter's words that might be a stem some rule asks for.
     stem_filter: StemFilter = field(default_factory=lambda: StemFilter(set()))
+    families: dict[str, Family] = field(default_factory=dict)  # from the packs' [family] tables
+
+    @property
+    def family_order(self) -> tuple[Family, ...]:
+        return tuple(sorted(self.families.values(), key=lambda f: (f.order, f.name)))
 
     @property
     def weights(self) -> dict[str, float]:
@@ -156,12 +175,7 @@ def _parse_rule(data: dict[str, Any], where: _Where, builtin: bool, lexicon: Lex
         "id",
     )
     family = data.get("family", rid.split("/", 1)[0])
-    _expect(
-        family in FAMILIES,
-        where,
-        f"rule {rid}: unknown family {family!r} ({', '.join(FAMILIES)})",
-        "family" if "family" in data else "id",
-    )
+    _expect(isinstance(family, str), where, f"rule {rid}: 'family' must be a string", "family")
     _expect(rid.split("/", 1)[0] == family, where, f"rule {rid}: id must start with its family", "id")
     registry = kinds()
     kind_name = data.get("kind", "phrase")
@@ -195,6 +209,26 @@ def _parse_rule(data: dict[str, Any], where: _Where, builtin: bool, lexicon: Lex
         f"rule {rid}: label_kind must be one of {', '.join(labels) or '(none for this family)'}",
         "label_kind",
     )
+    fix = data.get("fix", "none")
+    _expect(fix in FIXES, where, f"rule {rid}: fix must be one of {', '.join(FIXES)}", "fix")
+    _expect(
+        fix != "replace-sentence" or isinstance(data.get("suggestion"), str),
+        where,
+        f'rule {rid}: fix = "replace-sentence" needs a suggestion to put in the sentence\'s place',
+        "fix",
+    )
+    _expect(
+        "crisis" not in data or isinstance(data["crisis"], bool),
+        where,
+        "'crisis' must be true or false",
+        "crisis",
+    )
+    _expect(
+        not data.get("crisis") or (kind_name == "phrase" and isinstance(data.get("note"), str)),
+        where,
+        f"rule {rid}: a crisis rule is a phrase rule with a 'note' (the support it offers)",
+        "crisis",
+    )
     try:
         severity = Severity.parse(reader.string("severity", "warning") or "warning")
     except ValueError as exc:
@@ -216,6 +250,8 @@ def _parse_rule(data: dict[str, Any], where: _Where, builtin: bool, lexicon: Lex
         weight=data.get("weight"),
         label_kind=data.get("label_kind"),
         builtin=builtin,
+        fix=fix,
+        crisis=bool(data.get("crisis", False)),
     )
 
 
@@ -254,6 +290,70 @@ def _parse_profile(data: dict[str, Any], raw: str, path: Path) -> Profile:
     return Profile(str(name), str(meta.get("description", "")), tuple(sections), dict(thresholds), str(path))
 
 
+FAMILY_KEYS = {"name", "title", "short", "style", "order", "description"}
+STYLES = tuple(
+    f"{bright}{colour}"
+    for bright in ("", "bright_")
+    for colour in ("red", "green", "yellow", "blue", "magenta", "cyan", "white")
+)
+
+
+def parse_family(data: Any, where: _Where) -> Family:
+    """A pack's `[family]` table: the family's name and how reports show it."""
+    _expect(isinstance(data, dict), where, "[family] must be a table", "family")
+    unknown = sorted(set(data) - FAMILY_KEYS)
+    _expect(
+        not unknown,
+        where,
+        f"unknown key(s) {', '.join(unknown)} in [family] ({', '.join(sorted(FAMILY_KEYS))})",
+        unknown[0] if unknown else None,
+    )
+    name = data.get("name")
+    _expect(
+        isinstance(name, str) and _NAME.fullmatch(name) is not None,
+        where,
+        "[family] needs a name of lowercase letters, digits and hyphens",
+        "name",
+    )
+    for key in ("title", "short", "style", "description"):
+        _expect(
+            key not in data or isinstance(data[key], str), where, f"[family] '{key}' must be a string", key
+        )
+    _expect(isinstance(data.get("title"), str), where, f"[family] {name} needs a title", "name")
+    style = data.get("style", "white")
+    _expect(style in STYLES, where, f"[family] style must be one of {', '.join(STYLES)}", "style")
+    order = data.get("order", 100)
+    _expect(type(order) is int, where, "[family] 'order' must be a whole number", "order")
+    return Family(str(name), data["title"], data.get("short", str(name)), style, order)
+
+
+def _check_thresholds(rules: dict[str, Rule], profiles: dict[str, Profile]) -> None:
+    """A threshold no rule or check reads is a typo; a rule naming a threshold that a profile
+    lacks (and that has no default) would silently compare against nothing. Both are errors
+    at their file and line."""
+    named = {t: r for r in rules.values() if isinstance(t := getattr(r.spec, "threshold", None), str)}
+    known = set(ENGINE_THRESHOLDS) | set(named)
+    for profile in profiles.values():
+        source = Path(profile.source)
+        raw = source.read_text(encoding="utf-8")
+        for key in profile.thresholds:
+            if key not in known:
+                raise RuleError(
+                    f"{_Where(source, raw)(key)}: profile {profile.name}: unknown threshold {key!r} "
+                    f"(known: {', '.join(sorted(known))})"
+                )
+        for name, rule in sorted(named.items()):
+            if name not in profile.thresholds and name in DEFAULT_THRESHOLDS:
+                profile.thresholds[name] = DEFAULT_THRESHOLDS[name]
+            elif name not in profile.thresholds:
+                rule_raw = Path(rule.source).read_text(encoding="utf-8")
+                where = _Where(Path(rule.source), rule_raw, max(rule_raw.find(f'id = "{rule.id}"'), 0))
+                raise RuleError(
+                    f"{where('threshold')}: rule {rule.id}: threshold {name!r} is not set in profile "
+                    f"{profile.name} ({source}); add it under [thresholds] or give the rule a number"
+                )
+
+
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     from letterlint.config import loads_toml, read_toml_text
 
@@ -282,6 +382,8 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
 
     rules: dict[str, Rule] = {}
     profiles: dict[str, Profile] = {}
+    families: dict[str, Family] = {}
+    family_source: dict[str, str] = {}
     folders = [(rules_dir(), True)] + [(Path(d), False) for d in (extra_dirs or [])]
     for folder, _ in folders:
         if not folder.is_dir():
@@ -294,12 +396,22 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
                 profile = _parse_profile(data, raw, path)
                 profiles[profile.name] = profile
                 continue
-            unknown = sorted(set(data) - {"rule", "pack"})
+            unknown = sorted(set(data) - {"rule", "pack", "family"})
             if unknown:
                 line = _Where(path, raw)(unknown[0])
                 raise RuleError(
                     f"{line}: unknown top-level key(s) {', '.join(unknown)} (use [[rule]] tables)"
                 )
+            if "family" in data:
+                family = parse_family(data["family"], _Where(path, raw))
+                _expect(
+                    family.name not in families,
+                    _Where(path, raw),
+                    f"family {family.name!r} is already declared (in {family_source.get(family.name)})",
+                    "family",
+                )
+                families[family.name] = family
+                family_source[family.name] = str(path)
             entries = data.get("rule", [])
             _expect(
                 isinstance(entries, list) and all(isinstance(e, dict) for e in entries),
@@ -309,6 +421,13 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
             )
             for entry, where in zip(entries, _blocks(raw, path, len(entries)), strict=True):
                 rule = _parse_rule(entry, where, builtin, lexicon)
+                _expect(
+                    rule.family in families,
+                    where,
+                    f"rule {rule.id}: unknown family {rule.family!r} ({', '.join(families)}; "
+                    "a pack declares a new one in a [family] table)",
+                    "family" if "family" in entry else "id",
+                )
                 if rule.id in rules:
                     other = rules[rule.id].source
                     raise RuleError(f"{where('id')}: duplicate rule id {rule.id} (also in {other})")
@@ -326,9 +445,16 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
                 raise RuleError(
                     f"{where}: profile {profile.name}: unknown section {section!r} ({', '.join(known)})"
                 )
+    _check_thresholds(rules, profiles)
+    for rule in rules.values():
+        section = getattr(rule.spec, "unless_section", None)
+        if section is not None and f"missing-section/{section}" not in rules:
+            raw = Path(rule.source).read_text(encoding="utf-8")
+            where = _Where(Path(rule.source), raw, max(raw.find(f'id = "{rule.id}"'), 0))
+            raise RuleError(f"{where('unless_section')}: rule {rule.id}: unknown section {section!r}")
     stems: set[str] = set()
     for rule in rules.values():
         matchers = getattr(rule.spec, "matchers", None)
         if matchers is not None:
             stems |= matchers.stems
-    return RuleSet(rules, profiles, lexicon, grammar_of(lexicon), StemFilter(stems))
+    return RuleSet(rules, profiles, lexicon, grammar_of(lexicon), StemFilter(stems), families)

@@ -14,7 +14,6 @@ from tests.offline_site import REFUSE_SOCKETS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus" / "public-domain-letters"
 
 
 class NetworkBlocked(OSError):

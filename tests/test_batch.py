@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from letterlint.batch import LETTERS_PER_WORKER, Job, Settings, default_jobs, lint_jobs
-from letterlint.engine import Engine, Selection
+from letterlint.engine import Selection
 from letterlint.report import FileError
+from letterlint.runner import LETTERS_PER_WORKER, Job, default_jobs, lint_jobs
 from tests.conftest import EXAMPLES, ROOT, decoded
 
 CORPUS = ROOT / "tests" / "corpus" / "letters"
@@ -60,14 +60,12 @@ def test_jobs_must_be_positive(run_cli) -> None:
 
 
 def test_lint_jobs_in_process_and_in_a_pool_agree() -> None:
-    engine = Engine.load()
     letters = sorted(CORPUS.glob("*.txt"))[: 3 * LETTERS_PER_WORKER]
     jobs = [Job(str(p), p, Selection()) for p in letters] + [
         Job("missing.txt", ROOT / "nope.txt", Selection())
     ]
-    settings = Settings("reconcile", None, (), False)
-    alone = lint_jobs(engine, jobs, settings, 1)
-    pooled = lint_jobs(engine, jobs, settings, 3)
+    alone = lint_jobs(jobs, 1)
+    pooled = lint_jobs(jobs, 3)
     assert [i.to_json() if not isinstance(i, FileError) else i for i in alone] == [
         i.to_json() if not isinstance(i, FileError) else i for i in pooled
     ]

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from lsprotocol import types
 
 from letterlint import default_engine, drafts
-from letterlint.lsp import LineIndex, Settings, is_wording, quick_fixes
+from letterlint.lsp import EditorSettings, LineIndex, quick_fixes
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab é😊\n\r\u2028\x0c")), max_size=60), st.data())
@@ -46,14 +46,15 @@ def test_quick_fixes_only_where_a_wording_exists() -> None:
     (panic,) = fixes["desperation/panic-punctuation"]
     assert panic[2] == "."
     rules = engine.ruleset.rules
-    assert is_wording(rules["desperation/begging"], rules["desperation/begging"].suggestion)
-    assert not is_wording(rules["clarity/text-speak"], rules["clarity/text-speak"].suggestion)
-    assert not is_wording(rules["desperation/self-harm"], rules["desperation/self-harm"].suggestion)
+    (rewrite,) = fixes["desperation/begging"]  # fix = "replace-sentence": the whole sentence
+    assert text[rewrite[1].start : rewrite[1].end] == "I'm begging you."
+    assert rewrite[2] == rules["desperation/begging"].suggestion
+    assert rules["clarity/text-speak"].fix == rules["desperation/self-harm"].fix == "none"
     assert all(not fixes[r] for r in fixes if r.startswith("missing-section/"))
 
 
 def test_settings_accept_nested_and_camel_case() -> None:
-    s = Settings()
+    s = EditorSettings()
     s.update({"letterlint": {"profile": "apology", "select": "desperation, clarity", "debounceMs": 0}})
     assert (s.profile, s.select, s.debounce_ms) == ("apology", ("desperation", "clarity"), 0)
     s.update({"maxChars": True, "max_chars": -3, "profile": ""})

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from letterlint import default_engine, lint_text
+from letterlint import lint_text
 from letterlint.report import ReportOptions
 from letterlint.report.html import render
 from tests.chromium import CHROMIUM, FLAGS
@@ -78,7 +78,7 @@ def browser():
 def open_report(browser, result, tmp_path: Path, width: int = 1280):
     """Open the report from disk, as a person would; return the page and every URL it asked for."""
     page_file = tmp_path / "report.html"
-    page_file.write_text(render([result], ReportOptions(ruleset=default_engine().ruleset)), encoding="utf-8")
+    page_file.write_text(render([result], ReportOptions()), encoding="utf-8")
     page = browser.new_page(viewport={"width": width, "height": 900})
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))

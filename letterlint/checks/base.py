@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from letterlint.checks.kind import Matchers
 from letterlint.document import WORD, Document
-from letterlint.matcher import Pattern, Role, View, match_at, subject_at
+from letterlint.matcher import Pattern, PatternIndex, Role, View, match_at, subject_at
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Profile, Rule, RuleSet
 
@@ -26,6 +26,24 @@ class Context:
     profile: Profile
     ruleset: RuleSet
     _sections: dict[str, Span | None] = field(default_factory=dict)
+    # Runs one rule over this document (set by the engine); findings_of keeps the results,
+    # so a check that judges other rules' findings (the closing, the tone) reuses them.
+    runner: Callable[[Rule], list[Finding]] | None = None
+    _found: dict[str, list[Finding]] = field(default_factory=dict)
+
+    def run_rule(self, rule: Rule) -> list[Finding]:
+        """The rule's findings on this letter, worked out once; its errors propagate."""
+        if rule.id not in self._found:
+            self._found[rule.id] = self.runner(rule) if self.runner is not None else []
+        return self._found[rule.id]
+
+    def findings_of(self, rule: Rule) -> list[Finding]:
+        """Another rule's findings, for a check that judges them: a rule that fails gives
+        none here (the engine reports the failure as that rule's own)."""
+        try:
+            return self.run_rule(rule)
+        except Exception:
+            return []
 
     @cached_property
     def view(self) -> View:
@@ -91,12 +109,22 @@ class Context:
         number = {lo: n for n, lo in enumerate(dict.fromkeys(firsts))}
         return [number[lo] for lo in firsts]
 
-    def token_matches(self, patterns: tuple[Pattern, ...], lo: int = 0, hi: int | None = None) -> list[Span]:
+    def token_matches(
+        self,
+        patterns: tuple[Pattern, ...],
+        lo: int = 0,
+        hi: int | None = None,
+        index: PatternIndex | None = None,
+    ) -> list[Span]:
         """Spans where any of the patterns matches, between character offsets lo and hi."""
-        return [span for span, _ in self.token_hits(patterns, lo, hi)]
+        return [span for span, _ in self.token_hits(patterns, lo, hi, index)]
 
     def token_hits(
-        self, patterns: tuple[Pattern, ...], lo: int = 0, hi: int | None = None
+        self,
+        patterns: tuple[Pattern, ...],
+        lo: int = 0,
+        hi: int | None = None,
+        index: PatternIndex | None = None,
     ) -> list[tuple[Span, int]]:
         """Matches as (span from the first matched word, where the excerpt starts): a pattern
         that opens with @I or @you shows its subject too ("I can't live without you"), while
@@ -104,6 +132,8 @@ class Context:
         view = self.view
         tokens = self.doc.tokens
         hits: set[tuple[Span, int]] = set()
+        if index is not None:  # only the patterns this letter's words allow
+            patterns = tuple(patterns[n] for n in index.candidates(self._keys))
         for pattern in patterns:
             after = -1
             for i in self.starts(pattern):
@@ -128,6 +158,27 @@ class Context:
 
         scorer = sentiment()
         return [scorer.compound(s.text) for s in self.doc.sentences]
+
+    @cached_property
+    def tones(self) -> list[float]:
+        """Each sentence's tone toward the reader as letterlint judges it (letterlint.tone)."""
+        from letterlint.tone import judge
+
+        return judge(self)
+
+    @cached_property
+    def tone_floors(self) -> dict[int, float]:
+        """Sentence index -> the least its tone may be, for the section job it does."""
+        from letterlint.tone import section_floors
+
+        return section_floors(self)
+
+    @cached_property
+    def tones_without_problems(self) -> list[float]:
+        """The judged tone from the words and the sections alone, before any finding."""
+        from letterlint.tone import judge
+
+        return judge(self, problems=False)
 
     @cached_property
     def reading_grade(self) -> float:
@@ -157,6 +208,7 @@ class Context:
             excerpt=excerpt,
             suggestion=rule.suggestion,
             note=rule.note,
+            crisis=rule.crisis,
         )
 
 
@@ -197,7 +249,7 @@ def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) ->
         found = finditer(matchers.regex, doc.text[lo:hi], rule)
         hits.extend((Span(lo + m.start(), lo + m.end()), lo + m.start()) for m in found)
     if matchers.match:
-        hits.extend(ctx.token_hits(matchers.match, lo, hi))
+        hits.extend(ctx.token_hits(matchers.match, lo, hi, matchers.match_index))
         hits.sort(key=lambda h: (h[0].start, h[0].end))
     for span, shown in hits:
         if span.end == span.start or not in_region(ctx, matchers.region, span):
@@ -219,4 +271,6 @@ def _cancelled(ctx: Context, rule: Rule, matchers: Matchers, span: Span) -> bool
     lo, hi = (sentence.span.start, sentence.span.end) if sentence else (span.start, span.end)
     if matchers.unless is not None and next(finditer(matchers.unless, ctx.doc.text[lo:hi], rule), None):
         return True
-    return bool(matchers.unless_match) and bool(ctx.token_matches(matchers.unless_match, lo, hi))
+    return bool(matchers.unless_match) and bool(
+        ctx.token_matches(matchers.unless_match, lo, hi, matchers.unless_index)
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from letterlint import patternlimits as limits
-from letterlint.matcher import Lexicon, Pattern, PatternError, compile_pattern
+from letterlint.matcher import Lexicon, Pattern, PatternError, PatternIndex, compile_pattern
 from letterlint.patterns import PatternError as RegexMacroError
 from letterlint.patterns import expand, with_boundaries
 
@@ -111,14 +111,19 @@ class Reader:
             return None
         boundaries = self.boolean("boundaries", True)
         case_sensitive = self.boolean("case_sensitive", False)
+        tokens = self._tokens(match, "match")
+        unless_tokens = self._tokens(self.strings("unless_match"), "unless_match")
         return Matchers(
-            match=self._tokens(match, "match"),
-            unless_match=self._tokens(self.strings("unless_match"), "unless_match"),
+            match=tokens,
+            unless_match=unless_tokens,
+            match_index=PatternIndex.build(tokens),
+            unless_index=PatternIndex.build(unless_tokens),
             regex=self._regex(patterns, "patterns", boundaries, case_sensitive),
             unless=self._regex(self.strings("unless"), "unless", True, case_sensitive),
             scope=self.choice("scope", SCOPES, "writer") or "writer",
             region=self.choice("region", REGIONS, "any") or "any",
             builtin=self.builtin,
+            sources=patterns,
         )
 
     def _tokens(self, sources: tuple[str, ...], key: str) -> tuple[Pattern, ...]:
@@ -177,11 +182,14 @@ class Matchers:
 
     match: tuple[Pattern, ...]
     unless_match: tuple[Pattern, ...]
+    match_index: PatternIndex
+    unless_index: PatternIndex
     regex: Any  # re.Pattern (built-in rules) or regex.Pattern (user rules, time-limited), or None
     unless: Any
     scope: str
     region: str
     builtin: bool
+    sources: tuple[str, ...] = ()  # the regex patterns as written (crisis rules run each alone)
 
     @property
     def stems(self) -> set[str]:

@@ -1,39 +1,10 @@
-"""Renderers: one function per output format, all reading the same LintResults."""
+"""Renderers: one function per output format. They render `LintResult`s (and the errors of
+files that could not be read) and nothing else: no rule packs, no re-reading of the letter."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from letterlint.model import LintResult
-
-if TYPE_CHECKING:
-    from letterlint.rulepack import RuleSet
-
-
-@dataclass(frozen=True)
-class FileError:
-    """A file that could not be linted (missing, binary, undecodable...)."""
-
-    path: str
-    error: str
-
-
-Item = LintResult | FileError
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    color: bool = True
-    width: int | None = None
-    quiet: bool = False
-    summary_only: bool = False
-    terminal: bool = True  # False: plain, greppable text
-    ruleset: RuleSet | None = None  # the rules in force: hints for missing parts, rule summaries
-
-
-Renderer = Callable[[list[Item], ReportOptions], str]
+from letterlint.model import FileError, Item
+from letterlint.report.options import Renderer, ReportOptions
 
 
 def renderer(name: str) -> Renderer:
@@ -53,3 +24,5 @@ def renderer(name: str) -> Renderer:
 
 
 FORMATS = ("rich", "json", "gcc", "sarif", "html")
+
+__all__ = ["FORMATS", "FileError", "Item", "Renderer", "ReportOptions", "renderer"]

@@ -17,11 +17,9 @@ import math
 from collections import defaultdict
 
 from letterlint import __version__
-from letterlint.model import FAMILIES, Finding, LintResult, Severity, Stats
-from letterlint.report import FileError, Item, ReportOptions
+from letterlint.model import Family, FileError, Finding, Item, LintResult, Severity, Stats
 from letterlint.report import view as v
-
-SEV_WORD = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+from letterlint.report.options import ReportOptions
 
 
 def esc(text: str) -> str:
@@ -32,7 +30,8 @@ def render(items: list[Item], options: ReportOptions) -> str:
     results = [i for i in items if isinstance(i, LintResult)]
     title = "letterlint report"
     if len(items) == 1 and results:
-        title = f"{results[0].path} · {results[0].score}/100 · letterlint"
+        score = "support" if v.support(results[0]) else f"{results[0].score}/100"
+        title = f"{results[0].path} · {score} · letterlint"
     body: list[str] = []
     if len(items) > 1 or options.summary_only:
         body.append(_summary_table(items))
@@ -45,17 +44,23 @@ def render(items: list[Item], options: ReportOptions) -> str:
                 )
             else:
                 body.append(_report(item, n, options))
-    return _PAGE.format(title=esc(title), version=esc(__version__), style=_STYLE, body="\n".join(body))
+    return _PAGE.format(
+        title=esc(title),
+        version=esc(__version__),
+        style=_STYLE + family_css(v.families_of(items)),
+        body="\n".join(body),
+    )
 
 
 # -- one letter ------------------------------------------------------------------------
 
 
 def _report(result: LintResult, n: int, options: ReportOptions) -> str:
-    findings = v.visible(result.findings, options.quiet)
+    findings = result.findings
     numbered = {id(f): i for i, f in enumerate(findings, 1)}  # reading order: numbers rise down the letter
     band = v.band(result.score)
     stats = result.stats
+    annotated = _annotated(result.text, findings, numbered, n, result.families)
     counts = (
         "".join(
             f'<span class="chip sev-{s.label}">{esc(_count(c, s))}</span>'
@@ -64,10 +69,13 @@ def _report(result: LintResult, n: int, options: ReportOptions) -> str:
         )
         or '<span class="chip ok">no findings</span>'
     )
+    support = v.support(result)
+    if support is not None:
+        return _crisis_report(result, n, options, findings, numbered, support)
     first = v.fix_first(findings)
     fix = ""
     if first is not None:
-        about = v.rule_summary(first, options.ruleset)
+        about = v.rule_summary(first, result)
         where = "" if first.family == "missing-section" else f"line {first.start.line}, "
         fix = (
             f'<p class="fix-first"><strong>Fix first:</strong> <a href="#letter-{n}-f{numbered[id(first)]}">'
@@ -87,8 +95,47 @@ def _report(result: LintResult, n: int, options: ReportOptions) -> str:
 <div class="layout">
 <article class="paper">
 <h2>The letter</h2>
-{_legend(findings)}
-<div class="letter" id="letter-{n}-text">{_annotated(result.text, findings, numbered, n)}</div>
+{_legend(findings, result.families)}
+<div class="letter" id="letter-{n}-text">{annotated}</div>
+</article>
+<aside class="side">
+{_checklist(result, options)}
+{_arc(result)}
+</aside>
+</div>
+{_findings(result, findings, numbered, n)}
+</section>"""
+
+
+def _crisis_report(
+    result: LintResult,
+    n: int,
+    options: ReportOptions,
+    findings: list[Finding],
+    numbered: dict[int, int],
+    support: v.Support,
+) -> str:
+    """The report when the writer may be in danger: the support note first, no score ring,
+    no verdict and no "fix first"; the letter and the notes on wording follow."""
+    annotated = _annotated(result.text, findings, numbered, n, result.families)
+    return f"""<section class="report crisis" id="letter-{n}" data-path="{esc(result.path)}">
+<aside class="support" role="note" aria-label="support">
+<h2>{esc(v.SUPPORT_TITLE)}</h2>
+<p class="lead">{esc(v.SUPPORT_LEAD)}</p>
+<p class="support-message">{esc(support.message)}</p>
+<p class="support-where">{esc(support.about)} {esc(v.SUPPORT_AFTER)}</p>
+</aside>
+<header class="top calm">
+<div class="headline">
+<h1>{esc(result.path)}</h1>
+<p class="facts">profile {esc(result.profile)} · {_facts(result.stats)}</p>
+</div>
+</header>
+<div class="layout">
+<article class="paper">
+<h2>The letter</h2>
+{_legend(findings, result.families)}
+<div class="letter" id="letter-{n}-text">{annotated}</div>
 </article>
 <aside class="side">
 {_checklist(result, options)}
@@ -130,12 +177,12 @@ def _ring(score: int, band: str) -> str:
     )
 
 
-def _legend(findings: list[Finding]) -> str:
-    families = [f for f in (*FAMILIES, *sorted({f.family for f in findings} - set(FAMILIES)))]
+def _legend(findings: list[Finding], families: tuple[Family, ...]) -> str:
     present = {f.family for f in findings}
+    names = [f.name for f in families]
     chips = "".join(
-        f'<span class="key fam-{esc(fam)}">{esc(v.family_title(fam))}</span>'
-        for fam in families
+        f'<span class="key fam-{esc(fam)}">{esc(v.family_title(fam, families))}</span>'
+        for fam in (*names, *sorted(present - set(names)))
         if fam in present
     )
     if not chips:
@@ -170,7 +217,9 @@ def _priority(f: Finding) -> tuple[int, int, int]:
     return (f.family != "missing-section", int(f.severity), -f.span.start)
 
 
-def _annotated(text: str, findings: list[Finding], numbered: dict[int, int], n: int) -> str:
+def _annotated(
+    text: str, findings: list[Finding], numbered: dict[int, int], n: int, families: tuple[Family, ...]
+) -> str:
     edges = {0, len(text)}
     points: dict[int, list[Finding]] = defaultdict(list)  # empty spans: a marker at the offset
     for f in findings:
@@ -187,7 +236,7 @@ def _annotated(text: str, findings: list[Finding], numbered: dict[int, int], n: 
             k = numbered[id(f)]
             out.append(
                 f'<mark class="hl point fam-{esc(f.family)} sev-{f.severity.label}" tabindex="0" '
-                f'data-f="{k}" data-n="{k}" data-tip="{esc(_tip([f], numbered))}" '
+                f'data-f="{k}" data-n="{k}" data-tip="{esc(_tip([f], numbered, families))}" '
                 f'id="letter-{n}-m{k}"></mark>'
             )
         if b is None:
@@ -210,7 +259,8 @@ def _annotated(text: str, findings: list[Finding], numbered: dict[int, int], n: 
             classes += " multi"
         if all(f.family == "missing-section" for f in covering):
             classes += " anchor"
-        attrs = f'class="{classes}" tabindex="0" data-f="{ids}" data-tip="{esc(_tip(covering, numbered))}"'
+        tip = esc(_tip(covering, numbered, families))
+        attrs = f'class="{classes}" tabindex="0" data-f="{ids}" data-tip="{tip}"'
         if ending:
             attrs += f' data-n="{" · ".join(map(str, ending))}"'
         if starting:
@@ -219,15 +269,15 @@ def _annotated(text: str, findings: list[Finding], numbered: dict[int, int], n: 
     return "".join(out)
 
 
-def _tip(covering: list[Finding], numbered: dict[int, int]) -> str:
+def _tip(covering: list[Finding], numbered: dict[int, int], families: tuple[Family, ...]) -> str:
     lines = []
     for f in sorted(covering, key=lambda f: numbered[id(f)]):
-        lines.append(f"{numbered[id(f)]}. {v.family_title(f.family)}: {v.one_line(f.message)}")
+        lines.append(f"{numbered[id(f)]}. {v.family_title(f.family, families)}: {v.one_line(f.message)}")
     return "\n".join(lines)
 
 
 def _checklist(result: LintResult, options: ReportOptions) -> str:
-    items = v.checklist(result, options.ruleset)
+    items = v.checklist(result)
     found = sum(i.found for i in items)
     rows = []
     for item in items:
@@ -320,7 +370,7 @@ def _findings(result: LintResult, findings: list[Finding], numbered: dict[int, i
             '<p class="calm">Nothing. Read it aloud once more, then send it.</p></section>'
         )
     blocks = []
-    for family, group in v.ordered_families(findings):
+    for family, group in v.ordered_families(findings, result.families):
         cards = []
         for same in v.rule_groups(group):
             f0 = same[0]
@@ -352,31 +402,42 @@ def _findings(result: LintResult, findings: list[Finding], numbered: dict[int, i
             )
         blocks.append(
             f'<section class="family fam-{esc(family)}">'
-            f"<h3>{esc(v.family_title(family))} <small>{len(group)}</small></h3>{''.join(cards)}</section>"
+            f"<h3>{esc(v.family_title(family, result.families))} <small>{len(group)}</small></h3>"
+            f"{''.join(cards)}</section>"
         )
     return f'<section class="findings"><h2>What to change</h2>{"".join(blocks)}</section>'
 
 
 def _summary_table(items: list[Item]) -> str:
-    head = "".join(f"<th>{esc(v.FAMILY_SHORT[f])}</th>" for f in FAMILIES)
+    families = v.families_of(items)
+    head = "".join(f"<th>{esc(f.short)}</th>" for f in families)
     rows = []
     for n, item in enumerate(items, 1):
         if isinstance(item, FileError):
             rows.append(
                 f'<tr><td><a href="#letter-{n}">{esc(item.path)}</a></td><td>—</td>'
-                f'<td colspan="{len(FAMILIES)}" class="error">could not be read: {esc(item.error)}</td></tr>'
+                f'<td colspan="{len(families)}" class="error">could not be read: {esc(item.error)}</td></tr>'
             )
             continue
-        counts = v.family_counts(item.findings)
-        cells = "".join(f"<td>{counts[f] or '·'}</td>" for f in FAMILIES)
-        rows.append(
-            f'<tr><td><a href="#letter-{n}">{esc(item.path)}</a></td>'
-            f'<td class="band-{v.band(item.score)}"><strong>{item.score}</strong></td>{cells}</tr>'
-        )
+        counts = v.family_counts(item.findings, families)
+        cells = "".join(f"<td>{counts[f.name] or '·'}</td>" for f in families)
+        score = f'<td class="band-{v.band(item.score)}"><strong>{item.score}</strong></td>'
+        if v.support(item) is not None:  # no score for a letter whose writer may be in danger
+            score = '<td class="support-cell"><strong>support</strong></td>'
+        rows.append(f'<tr><td><a href="#letter-{n}">{esc(item.path)}</a></td>{score}{cells}</tr>')
     return (
         '<section class="summary"><h2>Letters</h2><table><thead><tr><th>letter</th><th>score</th>'
         f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
     )
+
+
+def family_css(families: tuple[Family, ...]) -> str:
+    """Each family's colours, from the style its pack declares (bright_red is red here)."""
+    rules = []
+    for family in families:
+        base = family.style.removeprefix("bright_")
+        rules.append(f".fam-{family.name} {{ --fam: var(--{base}); --fam-bg: var(--{base}-bg); }}")
+    return "\n".join(rules) + "\n"
 
 
 _PAGE = """<!DOCTYPE html>
@@ -405,18 +466,19 @@ _STYLE = """
   --bg: #f6f4ef; --paper: #fffdf8; --ink: #22252a; --muted: #6b6f76; --line: #e4e0d6;
   --good: #2f855a; --fair: #b7791f; --poor: #c53030;
   --error: #c53030; --warning: #b7791f; --info: #2b6cb0;
-  --desperation: #b83280; --desperation-bg: #fde8f3;
-  --negative-tone: #c53030; --negative-tone-bg: #fde4e4;
-  --weak-closing: #2b6cb0; --weak-closing-bg: #e3eefb;
-  --missing-section: #0e7490; --missing-section-bg: #e0f5f9;
-  --clarity: #2f855a; --clarity-bg: #e3f4ea;
-  --other: #6b6f76; --other-bg: #eceae4;
+  --magenta: #b83280; --magenta-bg: #fde8f3;
+  --red: #c53030; --red-bg: #fde4e4;
+  --blue: #2b6cb0; --blue-bg: #e3eefb;
+  --cyan: #0e7490; --cyan-bg: #e0f5f9;
+  --green: #2f855a; --green-bg: #e3f4ea;
+  --yellow: #b7791f; --yellow-bg: #fbf0d9;
+  --white: #6b6f76; --white-bg: #eceae4;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #17181b; --paper: #1f2125; --ink: #e8e6e1; --muted: #a0a4ab; --line: #33363c;
-    --desperation-bg: #4a2038; --negative-tone-bg: #4a2323; --weak-closing-bg: #1f3350;
-    --missing-section-bg: #163a42; --clarity-bg: #1d3a2a; --other-bg: #2c2d31;
+    --magenta-bg: #4a2038; --red-bg: #4a2323; --blue-bg: #1f3350;
+    --cyan-bg: #163a42; --green-bg: #1d3a2a; --yellow-bg: #47391c; --white-bg: #2c2d31;
   }
 }
 * { box-sizing: border-box; }
@@ -461,14 +523,7 @@ h3 { font-size: 1rem; margin: 22px 0 8px; padding-bottom: 4px;
   background: var(--fam-bg); border-bottom: 2px solid var(--fam); }
 .letter { white-space: pre-wrap; overflow-wrap: anywhere;
   font: 17px/1.75 Georgia, "Iowan Old Style", "Palatino Linotype", "DejaVu Serif", serif; }
-.fam-desperation { --fam: var(--desperation); --fam-bg: var(--desperation-bg); }
-.fam-negative-tone { --fam: var(--negative-tone); --fam-bg: var(--negative-tone-bg); }
-.fam-weak-closing { --fam: var(--weak-closing); --fam-bg: var(--weak-closing-bg); }
-.fam-missing-section { --fam: var(--missing-section); --fam-bg: var(--missing-section-bg); }
-.fam-clarity { --fam: var(--clarity); --fam-bg: var(--clarity-bg); }
-[class*="fam-"]:not(.fam-desperation):not(.fam-negative-tone):not(.fam-weak-closing)
-  :not(.fam-missing-section):not(.fam-clarity) {
-  --fam: var(--other); --fam-bg: var(--other-bg); }
+[class*="fam-"] { --fam: var(--white); --fam-bg: var(--white-bg); }
 mark.hl { position: relative; color: inherit; background: var(--fam-bg);
   border-bottom: 2px solid var(--fam);
   border-radius: 3px; padding: 1px 0; outline: none; cursor: help; }
@@ -500,7 +555,7 @@ mark.hl:target, mark.hl:focus { box-shadow: 0 0 0 2px var(--fam); }
 .arc svg { width: 100%; height: auto; display: block; }
 .arc .zero { stroke: var(--muted); stroke-width: 1; stroke-dasharray: 3 3; }
 .arc .axis, .arc .band-label { font: 11px system-ui, sans-serif; fill: var(--muted); }
-.arc .opening, .arc .closing { fill: var(--weak-closing-bg); opacity: .7; }
+.arc .opening, .arc .closing { fill: var(--blue-bg); opacity: .7; }
 .arc .bar.positive { fill: var(--good); } .arc .bar.neutral { fill: var(--muted); opacity: .6; }
 .arc .bar.low { fill: var(--fair); } .arc .bar.negative { fill: var(--poor); }
 .arc-words { color: var(--muted); font-size: .92rem; margin: 8px 0 0; }
@@ -520,9 +575,16 @@ mark.hl:target, mark.hl:focus { box-shadow: 0 0 0 2px var(--fam); }
 .num { display: inline-block; min-width: 1.6em; text-align: center;
   font: 600 11px/1.6 system-ui, sans-serif; color: #fff;
   background: var(--fam); border-radius: 8px; text-decoration: none; margin-right: 4px; }
+.support { background: var(--desperation-bg); border: 2px solid var(--desperation); border-radius: 12px;
+  padding: 14px 18px; margin: 0 0 18px; }
+.support h2 { margin: 0 0 6px; font-size: 1.15rem; }
+.support .lead { font-weight: 700; margin: 0 0 6px; }
+.support-message { font-size: 1.05rem; margin: 0 0 6px; }
+.support-where { color: var(--muted); margin: 0; }
+.support-cell { color: var(--desperation); }
 .try, .note { margin: 4px 0 0; }
 .try span, .note span { font-style: normal; font-weight: 700; margin-right: 6px; }
-.note { color: var(--desperation); }
+.note { color: var(--magenta); }
 .calm { color: var(--good); }
 .summary table { border-collapse: collapse; width: 100%; }
 .summary th, .summary td { text-align: right; padding: 4px 10px; border-bottom: 1px solid var(--line); }

@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from letterlint import __version__
-from letterlint.report import FileError, Item, ReportOptions
+from letterlint.model import FileError, Item
+from letterlint.report.options import ReportOptions
 
 
 def as_data(items: list[Item]) -> dict[str, Any]:

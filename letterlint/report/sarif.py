@@ -11,9 +11,9 @@ import json
 from typing import Any
 
 from letterlint import __version__
-from letterlint.model import Finding, LintResult, Severity
-from letterlint.report import FileError, Item, ReportOptions
+from letterlint.model import FileError, Finding, Item, LintResult, Severity
 from letterlint.report import view as v
+from letterlint.report.options import ReportOptions
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"  # an identifier only; never fetched
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -28,18 +28,17 @@ def uri(path: str) -> str:
     return quote(path.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
 
 
-def _rule_entry(rule_id: str, finding: Finding, options: ReportOptions) -> dict[str, Any]:
-    rule = options.ruleset.rules.get(rule_id) if options.ruleset else None
-    short = (rule.summary if rule and rule.summary else v.rule_summary(finding, None)).strip()
+def _rule_entry(rule_id: str, finding: Finding, result: LintResult) -> dict[str, Any]:
+    about = result.rules.get(rule_id)
     entry: dict[str, Any] = {
         "id": rule_id,
         "name": rule_id.split("/", 1)[-1],
-        "shortDescription": {"text": v.one_line(short)},
-        "defaultConfiguration": {"level": LEVEL[rule.severity if rule else finding.severity]},
+        "shortDescription": {"text": v.one_line(v.rule_summary(finding, result))},
+        "defaultConfiguration": {"level": LEVEL[about.severity if about else finding.severity]},
         "properties": {"family": finding.family},
     }
-    if rule is not None:
-        entry["fullDescription"] = {"text": v.one_line(rule.rationale or rule.message)}
+    if about is not None:
+        entry["fullDescription"] = {"text": v.one_line(about.rationale or finding.message)}
         entry["help"] = {
             "text": f"Run `letterlint explain {rule_id}` for why this matters and how to fix it."
         }
@@ -48,6 +47,8 @@ def _rule_entry(rule_id: str, finding: Finding, options: ReportOptions) -> dict[
 
 def _result(item: LintResult, f: Finding, rule_index: int) -> dict[str, Any]:
     message = v.one_line(f.message)
+    if f.crisis and f.note:  # the support note first
+        message = f"{v.one_line(f.note)} {message}"
     if f.suggestion:
         message += f" Try: {v.one_line(f.suggestion)}"
     region: dict[str, Any] = {
@@ -72,6 +73,8 @@ def _result(item: LintResult, f: Finding, rule_index: int) -> dict[str, Any]:
         result["properties"]["suggestion"] = f.suggestion
     if f.note:
         result["properties"]["note"] = f.note
+    if f.crisis:
+        result["properties"]["crisis"] = True
     return result
 
 
@@ -91,16 +94,14 @@ def as_data(items: list[Item], options: ReportOptions) -> dict[str, Any]:
                 }
             )
             continue
-        artifacts.append(
-            {
-                "location": {"uri": uri(item.path)},
-                "properties": {"profile": item.profile, "score": item.score, "sections": dict(item.sections)},
-            }
-        )
-        for f in v.visible(item.findings, options.quiet):
+        support = item.support()
+        properties: dict[str, Any] = {"support": support} if support else {}
+        properties.update(profile=item.profile, score=item.score, sections=dict(item.sections))
+        artifacts.append({"location": {"uri": uri(item.path)}, "properties": properties})
+        for f in v.crisis_first(item.findings):
             if f.rule not in index:
                 index[f.rule] = len(rules)
-                rules.append(_rule_entry(f.rule, f, options))
+                rules.append(_rule_entry(f.rule, f, item))
             results.append(_result(item, f, index[f.rule]))
     run: dict[str, Any] = {
         "tool": {

@@ -13,27 +13,18 @@ import re
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from letterlint.model import Finding, LintResult, Severity
-from letterlint.report import FileError, Item, ReportOptions
+from letterlint.model import FileError, Finding, Item, LintResult, Severity
 from letterlint.report import view as v
+from letterlint.report.options import ReportOptions
 from letterlint.report.source import Lines, printable
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.text import Text
 
-    from letterlint.rulepack import RuleSet
-
 MIN_WIDTH, MAX_WIDTH = 40, 200
 BAND_STYLE = {"good": "green", "fair": "yellow", "poor": "red"}
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-FAMILY_STYLE = {
-    "desperation": "magenta",
-    "negative-tone": "red",
-    "weak-closing": "blue",
-    "missing-section": "cyan",
-    "clarity": "green",
-}
 MOOD_STYLE = {"positive": "green", "neutral": "dim", "low": "yellow", "negative": "red"}
 UP_BLOCKS = "▁▂▃▄▅▆▇█"
 
@@ -74,10 +65,6 @@ def make_console(file: io.StringIO, options: ReportOptions, record: bool = False
     )
 
 
-def _ruleset(options: ReportOptions) -> RuleSet | None:
-    return options.ruleset
-
-
 # -- the rich report -------------------------------------------------------------------
 
 
@@ -91,7 +78,7 @@ def print_report(console: Console, items: list[Item], options: ReportOptions) ->
                 console.print(_file_error(item))
             else:
                 _one_file(console, item, options)
-    if options.summary_only or len(items) > 1:
+    if options.summary_only or (len(items) > 1 and not options.quiet):
         if not options.summary_only:
             console.print()
         console.print(_summary_table(items, console.width))
@@ -106,21 +93,44 @@ def _file_error(item: FileError) -> RenderableType:
 
 
 def _one_file(console: Console, result: LintResult, options: ReportOptions) -> None:
-    ruleset = _ruleset(options)
-    findings = v.visible(result.findings, options.quiet)
-    console.print(_header(result))
+    findings = result.findings
+    support = v.support(result)
+    if support is not None:
+        console.print(_support_panel(support))
+        console.print()
+    if options.quiet:  # the findings and nothing else
+        for n, (family, group) in enumerate(v.ordered_families(findings, result.families)):
+            if n:
+                console.print()
+            _family(console, result, family, group, quiet=True)
+        return
+    console.print(_header(result, crisis=support is not None))
     console.print()
-    console.print(_checklist(result, ruleset, console.width))
+    console.print(_checklist(result, console.width))
     console.print()
     console.print(_arc(result, console.width))
-    for family, group in v.ordered_families(findings):
+    for family, group in v.ordered_families(findings, result.families):
         console.print()
         _family(console, result, family, group)
     console.print()
-    console.print(_summary_line(findings, ruleset))
+    console.print(_summary_line(findings, result))
 
 
-def _header(result: LintResult) -> RenderableType:
+def _support_panel(support: v.Support) -> RenderableType:
+    """The support note, first and on its own: no score, no verdict, no advice on wording."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    body = Group(
+        Text(v.SUPPORT_LEAD, style="bold"),
+        Text(support.message),
+        Text(f"{support.about} {v.SUPPORT_AFTER}", style="dim"),
+    )
+    return Panel(body, title=Text(v.SUPPORT_TITLE, style="bold"), title_align="left", border_style="magenta")
+
+
+def _header(result: LintResult, crisis: bool = False) -> RenderableType:
     from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
@@ -131,11 +141,19 @@ def _header(result: LintResult) -> RenderableType:
     top = Table.grid(expand=True)
     top.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     top.add_column(justify="right", no_wrap=True)
+    stats = result.stats
+    if crisis:  # no score and no verdict on a letter from someone who may be in danger
+        top.add_row(Text(printable(result.path), style="bold"), Text(""))
+        facts = Text(
+            f"profile {result.profile} · {v.plural(stats.words, 'word')} · "
+            f"{v.plural(stats.sentences, 'sentence')} · {v.plural(stats.paragraphs, 'paragraph')}",
+            style="dim",
+        )
+        return Panel(Group(top, facts), border_style="magenta", padding=(0, 1))
     top.add_row(
         Text(printable(result.path), style="bold"),
         Text.assemble((str(result.score), f"bold {style}"), (" / 100", "dim")),
     )
-    stats = result.stats
     facts = Text(
         f"profile {result.profile} · {v.plural(stats.words, 'word')} · "
         f"{v.plural(stats.sentences, 'sentence')} · {v.plural(stats.paragraphs, 'paragraph')}",
@@ -159,12 +177,12 @@ class _Meter:
         yield Text.assemble(("━" * filled, self.style), ("╌" * (width - filled), "dim"))
 
 
-def _checklist(result: LintResult, ruleset: RuleSet | None, width: int) -> RenderableType:
+def _checklist(result: LintResult, width: int) -> RenderableType:
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    items = v.checklist(result, ruleset)
+    items = v.checklist(result)
     found = sum(i.found for i in items)
     title = Text.assemble(("Parts of the letter", "bold"), (f"  {found} of {len(items)} found", "dim"))
     grid = Table.grid(padding=(0, 1))
@@ -272,20 +290,24 @@ def _arc_labels(runs: list[list[v.ArcPoint]], cell: int, bar: int) -> Text:
     return Text("".join(row).rstrip(), style="blue")
 
 
-def _family(console: Console, result: LintResult, family: str, findings: list[Finding]) -> None:
+def _family(
+    console: Console, result: LintResult, family: str, findings: list[Finding], quiet: bool = False
+) -> None:
     from rich.padding import Padding
     from rich.rule import Rule
     from rich.text import Text
 
-    style = FAMILY_STYLE.get(family, "white")
+    style = v.family(family, result.families).style
     console.print(
         Rule(
-            Text.assemble((v.family_title(family), f"bold {style}"), (f"  {len(findings)}", "dim")),
+            Text.assemble(
+                (v.family_title(family, result.families), f"bold {style}"), (f"  {len(findings)}", "dim")
+            ),
             align="left",
             style=style,
         )
     )
-    if family == "missing-section":
+    if family == "missing-section" and not quiet:  # the checklist above says what each needs
         order = list(result.sections)
         missing = sorted(
             {f.rule.split("/", 1)[1] for f in findings},
@@ -345,7 +367,7 @@ def _finding_group(group: list[Finding], lines: Lines, width: int) -> Renderable
     return Group(*parts)
 
 
-def _summary_line(findings: list[Finding], ruleset: RuleSet | None) -> RenderableType:
+def _summary_line(findings: list[Finding], result: LintResult) -> RenderableType:
     from rich.console import Group
     from rich.rule import Rule
     from rich.table import Table
@@ -368,12 +390,12 @@ def _summary_line(findings: list[Finding], ruleset: RuleSet | None) -> Renderabl
     grid.add_row("Found", counts)
     first = v.fix_first(findings)
     if first is not None:
-        grid.add_row("Fix first", Text(_fix_first_words(first, ruleset)))
+        grid.add_row("Fix first", Text(_fix_first_words(first, result)))
     return Group(rule, grid)
 
 
-def _fix_first_words(first: Finding, ruleset: RuleSet | None) -> str:
-    about = v.rule_summary(first, ruleset)
+def _fix_first_words(first: Finding, result: LintResult) -> str:
+    about = v.rule_summary(first, result)
     if first.family == "missing-section":
         return f"{about} ({first.rule})."
     quote = v.clip(v.one_line(printable(first.excerpt)), 30)
@@ -387,9 +409,9 @@ def _summary_table(items: list[Item], width: int) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    families = list(v.FAMILY_SHORT)
+    families = v.families_of(items)
     full = width >= 72
-    others = 10 + (sum(len(v.FAMILY_SHORT[f]) + 2 for f in families) if full else 18)
+    others = 10 + (sum(len(f.short) + 2 for f in families) if full else 18)
     room = max(12, width - others)
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False)
     longest = max((len(printable(i.path)) for i in items), default=6)
@@ -398,7 +420,7 @@ def _summary_table(items: list[Item], width: int) -> RenderableType:
     table.add_column("score", justify="right", no_wrap=True)
     if full:
         for fam in families:
-            table.add_column(v.FAMILY_SHORT[fam], justify="right", no_wrap=True, style=FAMILY_STYLE[fam])
+            table.add_column(fam.short, justify="right", no_wrap=True, style=fam.style)
     else:
         table.add_column("findings")
     for item in items:
@@ -413,12 +435,16 @@ def _summary_table(items: list[Item], width: int) -> RenderableType:
             )
             continue
         score = Text(str(item.score), style=BAND_STYLE[v.band(item.score)])
-        counts = v.family_counts(item.findings)
+        if v.support(item) is not None:
+            score = Text("support", style="bold magenta")  # no score; the note leads its report
+        counts = v.family_counts(item.findings, families)
         if full:
-            cells = [Text(str(counts[f])) if counts[f] else Text("·", style="dim") for f in families]
+            cells = [
+                Text(str(counts[f.name])) if counts[f.name] else Text("·", style="dim") for f in families
+            ]
             table.add_row(name, score, *cells)
         else:
-            desc = "\n".join(f"{n} {v.FAMILY_SHORT.get(f, f)}" for f, n in counts.items() if n) or "none"
+            desc = "\n".join(f"{n} {v.family(f, families).short}" for f, n in counts.items() if n) or "none"
             table.add_row(name, score, desc)
     return table
 
@@ -433,18 +459,27 @@ def _tail(path: str, room: int) -> str:
 
 def render_plain(items: list[Item], options: ReportOptions) -> str:
     out: list[str] = []
-    ruleset = _ruleset(options)
     width = options.width or 100
     for item in [] if options.summary_only else items:
         if isinstance(item, FileError):
             out.append(f"{printable(item.path)}: error: {item.error}")
             continue
         path = printable(item.path)
-        out.append(
-            f"{path}: score {item.score}/100 ({v.band(item.score)}), "
-            f"profile {item.profile}: {v.verdict(item)}"
-        )
-        checklist = v.checklist(item, ruleset)
+        support = v.support(item)
+        if support is not None:  # the note first; no score band and no verdict
+            out.append(f"{path}: support: {v.SUPPORT_LEAD} {support.message} (see {support.where})")
+            out.append(f"{path}: {v.SUPPORT_AFTER}")
+        if options.quiet:  # the findings and nothing else
+            out.extend(_plain_findings(path, item, width))
+            continue
+        if support is not None:
+            out.append(f"{path}: profile {item.profile}")
+        else:
+            out.append(
+                f"{path}: score {item.score}/100 ({v.band(item.score)}), "
+                f"profile {item.profile}: {v.verdict(item)}"
+            )
+        checklist = v.checklist(item)
         found = [i.name for i in checklist if i.found]
         missing = [i.name for i in checklist if not i.found]
         out.append(
@@ -458,34 +493,45 @@ def render_plain(items: list[Item], options: ReportOptions) -> str:
                 out.append(f"{path}: missing {part.name}: {part.hint}{example}")
         arc = v.tone_arc(item)
         out.append(f"{path}: tone: {_plain_strip(arc)} {arc.describe(item.text, 60)}")
-        findings = v.visible(item.findings, options.quiet)
-        lines = Lines(item.text)
-        for f in findings:
-            out.append(
-                f"{path}:{f.start.line}:{f.start.column}: {f.severity.label}: "
-                f"{v.one_line(f.message)} [{f.rule}]"
-            )
-            if f.excerpt and f.family != "missing-section":
-                for ex in lines.excerpts([f], width - 12):
-                    out.append(f"  {ex.line:>5} | {ex.text}")
-                    out.append(f"  {'':>5} | {ex.underline()}")
-            if f.suggestion:
-                out.append(f"        = try: {v.one_line(f.suggestion)}")
-            if f.note:
-                out.append(f"        = note: {v.one_line(f.note)}")
+        findings = item.findings
+        out.extend(_plain_findings(path, item, width))
         summary = f"{path}: {v.counts_text(findings)}"
         first = v.fix_first(findings)
         if first is not None:
-            summary += f"; fix first: {_fix_first_words(first, ruleset)}"
+            summary += f"; fix first: {_fix_first_words(first, item)}"
         out.append(summary)
-    if options.summary_only or len(items) > 1:
+    if options.summary_only or (len(items) > 1 and not options.quiet):
         for item in items:
             if isinstance(item, FileError):
                 out.append(f"{printable(item.path)}: summary: could not be read: {item.error}")
                 continue
-            counts = ", ".join(f"{fam} {n}" for fam, n in v.family_counts(item.findings).items() if n)
+            counts = ", ".join(
+                f"{fam} {n}" for fam, n in v.family_counts(item.findings, item.families).items() if n
+            )
+            if v.support(item) is not None:
+                out.append(f"{printable(item.path)}: summary: please read the support note; {counts}")
+                continue
             out.append(f"{printable(item.path)}: summary: score {item.score}/100; {counts or 'no findings'}")
     return "\n".join(out) + "\n"
+
+
+def _plain_findings(path: str, item: LintResult, width: int) -> list[str]:
+    """One line per finding, then the flagged source line, the suggestion and any note."""
+    out: list[str] = []
+    lines = Lines(item.text)
+    for f in item.findings:
+        out.append(
+            f"{path}:{f.start.line}:{f.start.column}: {f.severity.label}: {v.one_line(f.message)} [{f.rule}]"
+        )
+        if f.excerpt and f.family != "missing-section":
+            for ex in lines.excerpts([f], width - 12):
+                out.append(f"  {ex.line:>5} | {ex.text}")
+                out.append(f"  {'':>5} | {ex.underline()}")
+        if f.suggestion:
+            out.append(f"        = try: {v.one_line(f.suggestion)}")
+        if f.note:
+            out.append(f"        = note: {v.one_line(f.note)}")
+    return out
 
 
 def _plain_strip(arc: v.Arc) -> str:

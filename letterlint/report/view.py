@@ -8,28 +8,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from letterlint.model import FAMILIES, Finding, LintResult, Severity, Span
-
-if TYPE_CHECKING:
-    from letterlint.rulepack import RuleSet
-
-FAMILY_TITLE = {
-    "desperation": "Sounds desperate",
-    "negative-tone": "Negative tone",
-    "weak-closing": "Weak closing",
-    "missing-section": "Missing parts",
-    "clarity": "Clarity",
-}
-FAMILY_SHORT = {  # column headers of the many-files table
-    "desperation": "desperate",
-    "negative-tone": "tone",
-    "weak-closing": "closing",
-    "missing-section": "missing",
-    "clarity": "clarity",
-}
+from letterlint.model import Family, Finding, LintResult, Severity, Span
 
 # VADER's usual cut-offs for "clearly positive / negative"; -0.25 is the profiles'
 # default for a sentence that counts as negative (negative_sentence threshold).
@@ -37,8 +19,25 @@ POSITIVE, NEUTRAL_BAND, NEGATIVE = 0.05, -0.05, -0.25
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
-def family_title(family: str) -> str:
-    return FAMILY_TITLE.get(family, family.replace("-", " ").capitalize())
+def families_of(items: Iterable[object]) -> tuple[Family, ...]:
+    """The families in force for these results (the rule packs' `[family]` tables), in order."""
+    seen: dict[str, Family] = {}
+    for item in items:
+        for family in getattr(item, "families", ()):
+            seen.setdefault(family.name, family)
+    return tuple(sorted(seen.values(), key=lambda f: (f.order, f.name)))
+
+
+def family(name: str, families: Iterable[Family] = ()) -> Family:
+    """A family's metadata; a family no pack declares gets a plain title."""
+    for known in families:
+        if known.name == name:
+            return known
+    return Family(name, name.replace("-", " ").capitalize(), name)
+
+
+def family_title(name: str, families: Iterable[Family] = ()) -> str:
+    return family(name, families).title
 
 
 def one_line(text: str) -> str:
@@ -53,11 +52,50 @@ def band(score: int) -> str:
     return "good" if score >= 80 else "fair" if score >= 55 else "poor"
 
 
+def support(result: LintResult) -> Support | None:
+    """When a crisis rule fired: the support note, which every report shows first."""
+    data = result.support()
+    if data is None:
+        return None
+    return Support(one_line(data["message"]), tuple(data["lines"]), result.crisis_findings)
+
+
+@dataclass(frozen=True)
+class Support:
+    """What a report leads with when the writer may be in danger (instead of a verdict)."""
+
+    message: str
+    lines: tuple[int, ...]
+    findings: list[Finding]
+
+    @property
+    def about(self) -> str:
+        """ "This note is about what you wrote on line 4." """
+        return f"This note is about what you wrote on {self.where}."
+
+    @property
+    def where(self) -> str:
+        """ "line 4" / "lines 4 and 9": which lines raised it."""
+        if len(self.lines) == 1:
+            return f"line {self.lines[0]}"
+        return "lines " + ", ".join(map(str, self.lines[:-1])) + f" and {self.lines[-1]}"
+
+
+SUPPORT_TITLE = "Before anything else"
+SUPPORT_LEAD = "Something you wrote here matters much more than how the letter reads."
+SUPPORT_AFTER = "The notes on wording below can wait until you feel ready."
+
+
+def crisis_first(findings: list[Finding]) -> list[Finding]:
+    """Crisis findings first, the rest in their order."""
+    return [f for f in findings if f.crisis] + [f for f in findings if not f.crisis]
+
+
 def verdict(result: LintResult) -> str:
-    """One line in plain words, from the worst finding and the score."""
+    """One line in plain words, from the worst finding and the score (none in a crisis)."""
     worst = result.worst
-    if any(f.rule == "desperation/self-harm" for f in result.findings):
-        return "Please don't send this yet, and please look after yourself first."
+    if any(f.crisis for f in result.findings):
+        return SUPPORT_LEAD
     if worst is None:
         return "Ready to send: warm, clear and complete."
     if worst is Severity.INFO:
@@ -74,18 +112,22 @@ def verdict(result: LintResult) -> str:
 # -- findings ------------------------------------------------------------------
 
 
-def visible(findings: list[Finding], quiet: bool) -> list[Finding]:
-    return [f for f in findings if not (quiet and f.severity < Severity.WARNING)]
-
-
-def ordered_families(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
-    """Families sorted most severe first, then in the order of DOMAIN.md."""
+def ordered_families(
+    findings: list[Finding], families: Iterable[Family] = ()
+) -> list[tuple[str, list[Finding]]]:
+    """Families sorted most severe first, then in their packs' declared order."""
     groups: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         groups[f.family].append(f)
-    rank = {fam: i for i, fam in enumerate(FAMILIES)}
+    rank = {fam.name: i for i, fam in enumerate(families)}
     return sorted(
-        groups.items(), key=lambda kv: (-max(f.severity for f in kv[1]), rank.get(kv[0], 99), kv[0])
+        groups.items(),
+        key=lambda kv: (
+            not any(f.crisis for f in kv[1]),
+            -max(f.severity for f in kv[1]),
+            rank.get(kv[0], 99),
+            kv[0],
+        ),
     )
 
 
@@ -98,7 +140,7 @@ def rule_groups(findings: list[Finding]) -> list[list[Finding]]:
     for f in findings:
         groups[(f.rule, f.message, f.suggestion, f.note)].append(f)
     ordered = [sorted(g, key=lambda f: (f.span.start, f.span.end)) for g in groups.values()]
-    return sorted(ordered, key=lambda g: (-g[0].severity, g[0].span.start, g[0].rule))
+    return sorted(ordered, key=lambda g: (not g[0].crisis, -g[0].severity, g[0].span.start, g[0].rule))
 
 
 def severity_counts(findings: list[Finding]) -> dict[Severity, int]:
@@ -118,27 +160,28 @@ def counts_text(findings: list[Finding]) -> str:
 
 def fix_first(findings: list[Finding]) -> Finding | None:
     """The most severe finding that points at words (a missing part only if nothing else)."""
-    if not findings:
-        return None
+    if not findings or any(f.crisis for f in findings):
+        return None  # no advice on wording while the writer may be in danger
     return min(
         findings,
         key=lambda f: (-f.severity, f.family == "missing-section", f.span.start, f.rule),
     )
 
 
-def rule_summary(finding: Finding, ruleset: RuleSet | None) -> str:
+def rule_summary(finding: Finding, result: LintResult | None) -> str:
     """A short name for what a finding is about, for the 'fix first' line."""
-    rule = ruleset.rules.get(finding.rule) if ruleset else None
-    if rule is not None and rule.summary:
-        return one_line(rule.summary).rstrip(".")
+    about = result.rules.get(finding.rule) if result is not None else None
+    if about is not None and about.summary and about.summary != finding.message:
+        return one_line(about.summary).rstrip(".")
     first = one_line(finding.message).split(". ")[0].split("; ")[0]
     return first.rstrip(".")
 
 
-def family_counts(findings: list[Finding]) -> dict[str, int]:
+def family_counts(findings: list[Finding], families: Iterable[Family] = ()) -> dict[str, int]:
     counts = Counter(f.family for f in findings)
-    extra = sorted(set(counts) - set(FAMILIES))
-    return {fam: counts[fam] for fam in (*FAMILIES, *extra)}
+    names = [f.name for f in families]
+    extra = sorted(set(counts) - set(names))
+    return {fam: counts[fam] for fam in (*names, *extra)}
 
 
 # -- section checklist -----------------------------------------------------------
@@ -152,26 +195,17 @@ class SectionItem:
     example: str | None = None
 
 
-def checklist(result: LintResult, ruleset: RuleSet | None) -> list[SectionItem]:
-    """The profile's sections in order; a missing one carries its hint and an example.
-
-    The hint comes from the missing-section finding when there is one, else from the
-    rule pack (the finding may have been ignored with --ignore).
-    """
+def checklist(result: LintResult) -> list[SectionItem]:
+    """The profile's sections in order; a missing one carries the hint and example of its
+    missing-section finding (none when that rule is not selected or was ignored)."""
     by_section = {f.rule.split("/", 1)[1]: f for f in result.findings if f.family == "missing-section"}
     items: list[SectionItem] = []
     for name, found in result.sections.items():
-        if found:
-            items.append(SectionItem(name, True))
-            continue
-        finding = by_section.get(name)
-        rule = ruleset.section_rule(name) if ruleset else None
-        if finding is not None:
-            items.append(SectionItem(name, False, one_line(finding.message), finding.suggestion))
-        elif rule is not None:
-            items.append(SectionItem(name, False, one_line(rule.message), rule.example or rule.suggestion))
+        finding = None if found else by_section.get(name)
+        if finding is None:
+            items.append(SectionItem(name, found))
         else:
-            items.append(SectionItem(name, False))
+            items.append(SectionItem(name, False, one_line(finding.message), finding.suggestion))
     return items
 
 
@@ -213,7 +247,10 @@ class Arc:
         parts = [self.overall.capitalize()]
         if self.lowest is not None:
             quote = text[self.lowest.span.start : self.lowest.span.end]
-            parts.append(f"lowest on line {self.lowest.line} ({clip(one_line(quote), quote_width)})")
+            from letterlint.report.source import printable  # source imports this module
+
+            quote = printable(one_line(quote))  # a letter may hold escape sequences
+            parts.append(f"lowest on line {self.lowest.line} ({clip(quote, quote_width)})")
         parts.append({"warm": "ends warm", "neutral": "ends neutral", "low": "ends low"}[self.ending])
         return "; ".join(parts) + "."
 
@@ -240,7 +277,7 @@ def tone_arc(result: LintResult) -> Arc:
     spans = list(result.sentence_spans)
     if len(spans) != len(values):  # a hand-made result: no places, only values
         spans = [Span(0, 0)] * len(values)
-    greeting = _greeting_present(result)
+    greeting = result.sections.get("greeting", result.greeting)
     starts = line_starts(result.text)
     points: list[ArcPoint] = []
     for i, (value, span) in enumerate(zip(values, spans, strict=True)):
@@ -252,6 +289,8 @@ def tone_arc(result: LintResult) -> Arc:
     lowest = min(negatives, key=lambda p: (p.value, p.index)) if negatives else None
     closing = [p for p in points if p.closing and abs(p.value) > 0] or [p for p in points if p.closing]
     end_value = sum(p.value for p in closing) / len(closing) if closing else (values[-1] if values else 0.0)
+    if closing and closing[-1].value <= NEUTRAL_BAND:
+        end_value = min(end_value, closing[-1].value)  # a low last line is what the reader keeps
     ending = "warm" if end_value >= POSITIVE else "low" if end_value <= NEUTRAL_BAND else "neutral"
     return Arc(points, lowest, ending, _overall(body))
 
@@ -270,16 +309,6 @@ def _overall(points: list[ArcPoint]) -> str:
     if mean >= 0.2 and negative < 0.2:
         return "warm"
     return "mixed"
-
-
-def _greeting_present(result: LintResult) -> bool:
-    if "greeting" in result.sections:
-        return result.sections["greeting"]
-    if not result.text:
-        return False
-    from letterlint.document import Document
-
-    return Document(result.text).greeting is not None
 
 
 def bucket(points: list[ArcPoint], slots: int) -> list[list[ArcPoint]]:

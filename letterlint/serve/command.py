@@ -41,6 +41,7 @@ def main(argv: list[str]) -> int:
     from letterlint.rulepack import RuleError
     from letterlint.serve.app import LetterServer
     from letterlint.serve.service import LintService
+    from letterlint.settings import SettingsError
 
     try:
         args = build_parser().parse_args(argv)
@@ -52,7 +53,7 @@ def main(argv: list[str]) -> int:
         except OSError as exc:  # the port is taken, or not ours to use
             reason = exc.strerror or exc
             raise _UsageError(f"cannot listen on 127.0.0.1:{args.port}: {reason}") from None
-    except (_UsageError, ConfigError, RuleError) as exc:
+    except (_UsageError, ConfigError, RuleError, SettingsError) as exc:
         print(f"letterlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

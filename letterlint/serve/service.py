@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from letterlint import drafts
-from letterlint.config import resolve
 from letterlint.engine import Engine, Selection
 from letterlint.report import view
 from letterlint.report.json_report import as_data
+from letterlint.settings import Overrides, resolve_settings
 
 _WARM_UP = "Dear Sam,\n\nI miss our walks, and I've been seeing a counsellor.\n\nLove,\nJo\n"
 DEFAULT_NAME = "letter.txt"
@@ -34,12 +34,10 @@ class LintService:
 
     @classmethod
     def start(cls, profile: str | None, cwd: Path) -> LintService:
-        """Settings from the config found from `cwd` upward, `--profile` on top; warmed up."""
-        config = resolve(None, cwd)
-        engine = Engine.load(config.rule_dirs)
-        chosen = profile or config.profile or "reconcile"
-        engine.profile(chosen)  # an unknown profile is a usage error before the server starts
-        service = cls(engine, chosen, Selection(config.select, config.ignore), threading.Lock())
+        """The settings every face uses (letterlint.settings): the config found from `cwd`
+        upward, `--profile` on top (an unknown one is an error before the server starts)."""
+        settings = resolve_settings(None, Overrides(profile=profile), cwd=cwd)
+        service = cls(settings.engine, settings.profile, settings.selection, threading.Lock())
         service.lint(_WARM_UP)  # load VADER and friends now, not on the writer's first pause
         return service
 
@@ -63,7 +61,7 @@ class LintService:
         rules = {
             rule.id: {
                 "family": rule.family,
-                "title": view.family_title(rule.family),
+                "title": view.family_title(rule.family, ruleset.family_order),
                 "summary": " ".join(rule.one_line.split()),
                 "why": " ".join(rule.rationale.split()),
                 "fix": fix_kind(rule),
@@ -79,15 +77,6 @@ class LintService:
 
 
 def fix_kind(rule: Any) -> str:
-    """How "Use this wording" may edit the letter: replace-span, replace-sentence or none."""
-    declared = getattr(rule, "fix", None)
-    if declared:
-        return str(declared)
-    # Rule packs without a `fix` field: a phrase rule whose suggestion is a wording in the
-    # writer's voice replaces the sentence; advice ("Ask once, plainly...") changes nothing.
-    suggestion = rule.suggestion or ""
-    if rule.kind == "phrase" and suggestion and ":" not in suggestion:
-        first = suggestion.split()[0].strip("“\"'").lower() if suggestion.split() else ""
-        if first in {"i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll", "we", "my", "our"}:
-            return "replace-sentence"
-    return "none"
+    """How "Use this wording" may edit the letter: the rule's declared `fix`
+    (replace-span, replace-sentence or none)."""
+    return str(rule.fix)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from letterlint.checks.sections import SectionRule
-from letterlint.model import Finding, LintResult, Position, Severity, Span, Stats, Tone
+from letterlint.model import Family, Finding, LintResult, Position, RuleInfo, Severity, Span, Stats, Tone
 from letterlint.rulepack import Rule, RuleSet
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,6 +41,8 @@ def freeze(result: LintResult, ruleset: RuleSet) -> dict[str, Any]:
             result.stats.reading_grade,
         ],
         "closing_start": result.closing_start,
+        "greeting": result.greeting,
+        "families": [[f.name, f.title, f.short, f.style, f.order] for f in result.families],
         "sentence_spans": [[s.start, s.end] for s in result.sentence_spans],
         "findings": [
             {
@@ -65,6 +67,7 @@ def freeze(result: LintResult, ruleset: RuleSet) -> dict[str, Any]:
                 "message": r.message,
                 "summary": r.summary,
                 "example": r.example,
+                "rationale": r.rationale,
             }
             for rid, r in sorted(ruleset.rules.items())
             if rid in used
@@ -99,6 +102,12 @@ def thaw(data: dict[str, Any]) -> tuple[LintResult, RuleSet]:
         score=data["score"],
         closing_start=data["closing_start"],
         sentence_spans=[Span(*s) for s in data["sentence_spans"]],
+        greeting=data["greeting"],
+        families=tuple(Family(*f) for f in data["families"]),
+        rules={
+            rid: RuleInfo(r["summary"] or r["message"], r.get("rationale", ""), Severity.parse(r["severity"]))
+            for rid, r in data["rules"].items()
+        },
     )
     rules = {
         rid: Rule(
