@@ -117,7 +117,10 @@ def lint(
         result = _to_shown(result, draft.offsets)
         kept = [_move(f, draft.offsets) for f in kept]
     result = replace(
-        result, text=draft.text, findings=kept, score=engine.score(kept) if dropped else result.score
+        result,
+        text=draft.text,
+        findings=kept,
+        score=engine.score(kept, result.tone.compound) if dropped else result.score,
     )
     return Linted(result, prints, dropped)
 

@@ -8,16 +8,29 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from letterlint.checks import sections, sentiment
+from letterlint.checks import crisis, sections
 from letterlint.checks.base import Context, RuleTimeout
 from letterlint.checks.registry import kinds
 from letterlint.document import Document
 from letterlint.model import Finding, LintResult, RuleInfo, Severity, Span, Stats, Tone
 from letterlint.rulepack import Profile, Rule, RuleError, RuleSet, load_rules
+from letterlint.tone import letter_tone
 
-# Score: 100 minus a penalty per rule that fires. A rule's first finding costs its
-# severity weight; each repeat costs half again, up to twice the weight in all.
+# Score (docs/scoring.md): 100 minus a penalty per rule that fires, plus the letter's
+# judged tone. A rule's first finding costs its weight; each repeat costs half again, up
+# to twice the weight in all. Problems that hurt the reader (desperation, negative tone)
+# cost more than a missing part, and missing parts together cost at most MISSING_CAP.
 SEVERITY_WEIGHT = {Severity.ERROR: 15.0, Severity.WARNING: 7.0, Severity.INFO: 2.0}
+FAMILY_WEIGHT = {
+    ("desperation", Severity.ERROR): 20.0,
+    ("desperation", Severity.WARNING): 10.0,
+    ("negative-tone", Severity.ERROR): 20.0,
+    ("negative-tone", Severity.WARNING): 10.0,
+    ("weak-closing", Severity.WARNING): 10.0,
+    ("missing-section", Severity.WARNING): 5.0,
+}
+MISSING_CAP = 20.0
+TONE_WEIGHT = 10.0  # points per unit of the body's mean judged tone (-1 to 1)
 
 
 @dataclass(frozen=True)
@@ -46,8 +59,8 @@ class Engine:
     def load(cls, rule_dirs: list[Path] | None = None, debug: bool = False) -> Engine:
         return cls(load_rules(rule_dirs), debug=debug)
 
-    def score(self, findings: list[Finding]) -> int:
-        return score(findings, self.ruleset.weights)
+    def score(self, findings: list[Finding], tone: float = 0.0) -> int:
+        return score(findings, self.ruleset.weights, tone)
 
     def profile(self, name: str) -> Profile:
         try:
@@ -71,19 +84,17 @@ class Engine:
         selection = selection or Selection()
         errors: list[str] = []
         present = sections.presence(ctx)
+        ctx.runner = lambda rule: list(_run(rule, ctx, present))
         findings: list[Finding] = []
         for rule in self.ruleset.rules.values():
             if not selection.enabled(rule):
                 continue
             findings.extend(self._guarded(rule, ctx, present, errors))
-        findings.sort(key=lambda f: (f.span.start, -f.severity, f.rule))
+        # Crisis findings (the writer may be in danger) lead every report; the rest read in order.
+        findings.sort(key=lambda f: (not f.crisis, f.span.start, -f.severity, f.rule))
+        findings = crisis.quiet_rewrites(findings, doc)
         self.internal_errors = errors
-        body = ctx.body_compounds if doc.sentences else []
-        tone = Tone(
-            compound=sum(body) / len(body) if body else 0.0,
-            negative_share=sentiment.negative_share(ctx) if body else 0.0,
-            arc=tuple(ctx.compounds),
-        )
+        tone = letter_tone(ctx, findings) if doc.sentences else Tone(0.0, 0.0, ())
         stats = Stats(
             words=doc.word_count,
             sentences=len(doc.sentences),
@@ -98,7 +109,7 @@ class Engine:
             sections=present,
             tone=tone,
             stats=stats,
-            score=self.score(findings),
+            score=self.score(findings, tone.compound),
             closing_start=doc.closing_region.start if doc.closing_region else len(text),
             sentence_spans=[s.span for s in doc.sentences],
             greeting=doc.greeting is not None,
@@ -120,7 +131,7 @@ class Engine:
     ) -> list[Finding]:
         """A rule that crashes becomes one finding; the other rules still run."""
         try:
-            return list(_run(rule, ctx, present))
+            return list(ctx.run_rule(rule))
         except RuleTimeout as exc:
             reason = str(exc)
         except Exception as exc:
@@ -146,14 +157,21 @@ def _run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding
     yield from kinds()[rule.kind].run(rule, ctx, present)
 
 
-def score(findings: list[Finding], weights: dict[str, float] | None = None) -> int:
-    """100 minus penalties; see SEVERITY_WEIGHT. `weights` holds rules' own `weight` keys,
-    which replace their severity's weight. Documented in docs/scoring.md."""
+def score(findings: list[Finding], weights: dict[str, float] | None = None, tone: float = 0.0) -> int:
+    """100 minus penalties plus TONE_WEIGHT * tone (the body's mean judged tone), within
+    0..100. A rule's weight is its own `weight` key, else its family's for its severity
+    (FAMILY_WEIGHT), else its severity's (SEVERITY_WEIGHT). Documented in docs/scoring.md."""
     per_rule: Counter[str] = Counter()
     weight: dict[str, float] = {}
     for f in findings:
         per_rule[f.rule] += 1
         own = weights.get(f.rule) if weights else None
-        weight[f.rule] = own if own is not None else max(weight.get(f.rule, 0.0), SEVERITY_WEIGHT[f.severity])
-    penalty = sum(min(weight[r] * (1 + 0.5 * (n - 1)), 2 * weight[r]) for r, n in per_rule.items())
-    return max(0, round(100 - penalty))
+        usual = FAMILY_WEIGHT.get((f.family, f.severity), SEVERITY_WEIGHT[f.severity])
+        weight[f.rule] = own if own is not None else max(weight.get(f.rule, 0.0), usual)
+    missing = sum(weight[r] * n for r, n in per_rule.items() if r.startswith("missing-section/"))
+    penalty = min(missing, MISSING_CAP) + sum(
+        min(weight[r] * (1 + 0.5 * (n - 1)), 2 * weight[r])
+        for r, n in per_rule.items()
+        if not r.startswith("missing-section/")
+    )
+    return max(0, min(100, round(100 - penalty + TONE_WEIGHT * tone)))

@@ -341,7 +341,7 @@ def load_v2_labels(path: Path, root: Path) -> tuple[list[Letter], list[str]]:
             if family not in LABEL_KINDS or kind not in LABEL_KINDS[family]:
                 issues.append(f"{where}: unknown family/kind {family}/{kind}")
                 continue
-            span = locate(text, quote, taken.setdefault(family + quote, set()))
+            span = locate(text, quote, taken.setdefault(f"{family}/{kind}:{quote}", set()))
             if span is None:
                 issues.append(f"{where}: quote not in the letter: {quote!r}")
             problems.append(Problem(family, kind, quote, span))

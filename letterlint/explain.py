@@ -106,6 +106,10 @@ def explanation_markdown(rule: Rule) -> str:
 def hover_text(f: Finding, rule: Rule | None, href: str | None, markdown: bool) -> str:
     """What the editor shows over a flagged passage: the finding, then the rule's why and
     a better wording from the same explanation."""
+    if f.crisis and f.note:  # the support note first, and no other wording for this sentence
+        if not markdown:
+            return "\n".join([f.note, f.message, f"More: letterlint explain {f.rule}"])
+        return "\n".join([f"**{f.note}**", "", f.message, "", f"More: `letterlint explain {f.rule}`"])
     reason = why(rule) if rule else ""
     wording = better(rule, f)
     if not markdown:

@@ -305,8 +305,11 @@ class LetterServer:
             reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
             state.diagnostics = [self._problem(f"letterlint internal error: {reason}", "internal")]
         else:
-            state.findings = linted.result.findings
-            state.fingerprints = linted.fingerprints
+            # Crisis findings first (their note leads); findings and fingerprints stay paired.
+            found = linted.result.findings
+            order = sorted(range(len(found)), key=lambda i: not found[i].crisis)
+            state.findings = [found[i] for i in order]
+            state.fingerprints = [linted.fingerprints[i] for i in order]
             state.sentences = linted.result.sentence_spans
             state.diagnostics = [
                 self.diagnostic(f, engine.ruleset.rules.get(f.rule), state)
@@ -374,7 +377,9 @@ class LetterServer:
 
     def diagnostic(self, f: Finding, rule: Rule | None, state: DocState) -> types.Diagnostic:
         message = f.message
-        if f.note:
+        if f.crisis and f.note:  # the writer may be in danger: the support note comes first
+            message = f"{f.note}\n{message}"
+        elif f.note:
             message = f"{message}\n{f.note}"
         diag = types.Diagnostic(
             range=state.index.range(f.span),

@@ -59,6 +59,7 @@ class Finding:
     suggestion: str | None = None
     note: str | None = None  # extra text shown under the message (e.g. the crisis-line note)
     letter_level: bool = False  # about the whole letter (a missing part): line 1, no words to point at
+    crisis: bool = False  # from a crisis rule: the writer may be in danger (see LintResult.support)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -77,6 +78,8 @@ class Finding:
             data["note"] = self.note
         if self.letter_level:
             data["scope"] = "letter"
+        if self.crisis:
+            data["crisis"] = True
         return data
 
 
@@ -138,9 +141,24 @@ class LintResult:
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
 
+    @property
+    def crisis_findings(self) -> list[Finding]:
+        """Findings of crisis rules: the writer may be in danger, and every report leads with them."""
+        return [f for f in self.findings if f.crisis]
+
+    def support(self) -> dict[str, Any] | None:
+        """The support note and the lines that raised it, or None when no crisis rule fired."""
+        crisis = self.crisis_findings
+        if not crisis:
+            return None
+        message = next((f.note for f in crisis if f.note), None) or crisis[0].message
+        return {"message": message, "lines": sorted({f.start.line for f in crisis})}
+
     def to_json(self) -> dict[str, Any]:
+        support = self.support()  # the engine puts crisis findings first in self.findings
         return {
             "path": self.path,
+            **({"support": support} if support else {}),
             "profile": self.profile,
             "score": self.score,
             "sections": dict(self.sections),

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from letterlint.crisis_words import CRISIS_WORDS
+
 _ADVERBS = (
     "really|honestly|truly|just|literally|simply|seriously|actually|basically|still|even|ever|"
     "genuinely|absolutely|totally|completely|so|very|definitely|physically|kind\\s+of|sort\\s+of|"
@@ -37,6 +39,8 @@ MACROS: dict[str, str] = {
     "number": r"(?:\d+|a\s+(?:dozen|hundred|million)|dozens\s+of|hundreds\s+of|(?:two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+hundred)(?:[\s-]\w+)?)",
 }
+
+MACROS.update(CRISIS_WORDS)  # word classes of the crisis rules, kept in their own module
 
 _MACRO = re.compile(r"\{([a-z]+)\}")
 

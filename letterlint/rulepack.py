@@ -222,6 +222,12 @@ def _parse_rule(data: dict[str, Any], where: _Where, builtin: bool, lexicon: Lex
         "'crisis' must be true or false",
         "crisis",
     )
+    _expect(
+        not data.get("crisis") or (kind_name == "phrase" and isinstance(data.get("note"), str)),
+        where,
+        f"rule {rid}: a crisis rule is a phrase rule with a 'note' (the support it offers)",
+        "crisis",
+    )
     try:
         severity = Severity.parse(reader.string("severity", "warning") or "warning")
     except ValueError as exc:

@@ -68,4 +68,5 @@ def test_rule_weight_replaces_severity_weight(tmp_path: Path) -> None:
         result = engine.lint(text, selection=Selection(select=("desperation/counting-days",)))
         assert [f.rule for f in result.findings] == ["desperation/counting-days"]
         scores[weight] = result.score
-    assert scores == {"0": 100, "30": 70}
+    # The weight is the whole difference (the letter's tone counts the same in both).
+    assert scores["0"] - scores["30"] == 30 and scores["0"] >= 90

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -26,6 +26,24 @@ class Context:
     profile: Profile
     ruleset: RuleSet
     _sections: dict[str, Span | None] = field(default_factory=dict)
+    # Runs one rule over this document (set by the engine); findings_of keeps the results,
+    # so a check that judges other rules' findings (the closing, the tone) reuses them.
+    runner: Callable[[Rule], list[Finding]] | None = None
+    _found: dict[str, list[Finding]] = field(default_factory=dict)
+
+    def run_rule(self, rule: Rule) -> list[Finding]:
+        """The rule's findings on this letter, worked out once; its errors propagate."""
+        if rule.id not in self._found:
+            self._found[rule.id] = self.runner(rule) if self.runner is not None else []
+        return self._found[rule.id]
+
+    def findings_of(self, rule: Rule) -> list[Finding]:
+        """Another rule's findings, for a check that judges them: a rule that fails gives
+        none here (the engine reports the failure as that rule's own)."""
+        try:
+            return self.run_rule(rule)
+        except Exception:
+            return []
 
     @cached_property
     def view(self) -> View:
@@ -142,6 +160,27 @@ class Context:
         return [scorer.compound(s.text) for s in self.doc.sentences]
 
     @cached_property
+    def tones(self) -> list[float]:
+        """Each sentence's tone toward the reader as letterlint judges it (letterlint.tone)."""
+        from letterlint.tone import judge
+
+        return judge(self)
+
+    @cached_property
+    def tone_floors(self) -> dict[int, float]:
+        """Sentence index -> the least its tone may be, for the section job it does."""
+        from letterlint.tone import section_floors
+
+        return section_floors(self)
+
+    @cached_property
+    def tones_without_problems(self) -> list[float]:
+        """The judged tone from the words and the sections alone, before any finding."""
+        from letterlint.tone import judge
+
+        return judge(self, problems=False)
+
+    @cached_property
     def reading_grade(self) -> float:
         """textstat's Flesch-Kincaid grade of the body, once per lint (stats and clarity share it)."""
         doc = self.doc
@@ -169,6 +208,7 @@ class Context:
             excerpt=excerpt,
             suggestion=rule.suggestion,
             note=rule.note,
+            crisis=rule.crisis,
         )
 
 

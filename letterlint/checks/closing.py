@@ -1,4 +1,16 @@
-"""Check kind `closing`: how the letter ends: tone of the last lines, or no ending at all."""
+"""Check kind `closing`: how the letter ends, judged as a unit.
+
+The closing is the last one to three sentences of the body, before the sign-off (and any
+P.S.). Each closing rule reads them together:
+
+- `detect = "phrases"`: the rule's patterns in the closing, and findings of the rules it
+  `echoes` there (a last line that begs is a weak ending as well as a plea); the last
+  such place is reported;
+- `detect = "negative-ending"`: the closing's tone toward the reader, as letterlint judges
+  it (letterlint.tone), is low; or one of its patterns (a cold or dismissive last word)
+  is there. It stays quiet when another closing rule already names the problem;
+- `detect = "no-closing"`: the letter stops mid-thought, with no sign-off.
+"""
 
 from __future__ import annotations
 
@@ -6,71 +18,173 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from letterlint.checks import sections
 from letterlint.checks.base import Context, accepted_matches
-from letterlint.checks.kind import CheckKind, Reader
+from letterlint.checks.kind import MATCHER_KEYS, CheckKind, Matchers, Reader
+from letterlint.document import Sentence
+from letterlint.kinds import LABEL_KINDS, kind_of
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Rule
-from letterlint.structure import is_closing_line
+from letterlint.structure import stops_mid_thought
 
-DETECTORS = ("negative-ending", "no-closing")
+DETECTORS = ("phrases", "negative-ending", "no-closing")
 
 
 @dataclass(frozen=True, slots=True)
 class ClosingRule:
     detect: str
-    unless_section: str | None = None  # this section found in the ending cancels the finding
+    echoes: tuple[str, ...] = ()  # other families' kinds that weaken an ending
+    matchers: Matchers | None = None
 
 
 def parse(reader: Reader) -> ClosingRule:
     reader.expect("detect" in reader.data, "a closing rule needs 'detect'", "kind")
-    return ClosingRule(reader.choice("detect", DETECTORS, None) or "", reader.string("unless_section"))
+    detect = reader.choice("detect", DETECTORS, None) or ""
+    echoes = reader.strings("echoes")
+    for echo in echoes:
+        family, _, label = echo.partition("/")
+        reader.expect(
+            family in LABEL_KINDS and (not label or label in LABEL_KINDS[family]),
+            f"echoes names a family or family/kind, not {echo!r}",
+            "echoes",
+        )
+    matchers = reader.matchers(required=False)
+    reader.expect(
+        detect != "phrases" or matchers is not None or bool(echoes), "needs patterns or echoes", "detect"
+    )
+    return ClosingRule(detect, echoes, matchers)
 
 
-_LOOKS_AHEAD = re.compile(
-    r"\b(?:i['’]?ll|ill|i will|we['’]?ll|we will|let['’]?s|see you|soon|next (?:time|week|month)|tomorrow|"
-    r"this (?:week|weekend)|won['’]?t happen again|can['’]?t wait)\b",
-    re.IGNORECASE,
-)
+UNIT = 3  # sentences in the closing
+NEVER_ECHOED = ("desperation/self-harm",)  # a safety note, never a verdict on the letter
+
+# A letter that stops on one of these words, or on a colon or comma, stops mid-thought.
+_DANGLING = frozenset(
+    [
+        "a", "an", "the", "and", "or", "but", "because", "cause", "cuz", "bc", "if", "while", "which",
+        "whose", "to", "of", "at", "in", "on", "for", "with", "from", "by", "about", "into", "onto",
+        "than", "as", "is", "can", "could", "will", "would", "shall", "should", "must", "i", "we",
+        "my", "your", "ur", "our", "their", "his", "her", "although", "unless", "whether", "im", "ive",
+        "id", "ill",
+    ]
+)  # fmt: skip
+_FINISHED = re.compile(r"[.!?…)\]\"'”’*~]\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]\s*$|\bx+o*x*\s*$|<3\s*$")
+_LAST_WORD = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)*)\W*$")
 
 
-def _redeemed(ctx: Context, rule: Rule, span: Span) -> bool:
-    """The rule's `unless_section` (a hopeful close) is found in this span."""
-    section = ctx.ruleset.section_rule(rule.spec.unless_section) if rule.spec.unless_section else None
-    return section is not None and next(accepted_matches(ctx, section, span), None) is not None
+def closing_unit(ctx: Context) -> list[Sentence]:
+    """The last one to three sentences of the body."""
+    return ctx.doc.body_sentences[-UNIT:]
 
 
 def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
-    doc = ctx.doc
-    closing = doc.closing_sentences
-    if not closing:
+    unit = closing_unit(ctx)
+    if not unit:
         return
-    if rule.spec.detect == "negative-ending":
-        scores = [ctx.compounds[s.index] for s in closing]
-        limit = ctx.profile.threshold("closing_compound", -0.3)
-        last = scores[-1]
-        if last <= limit or (sum(scores) / len(scores) <= limit and last < 0.2):
-            worst = min(range(len(closing)), key=lambda i: scores[i])
-            # VADER reads "No pressure at all." as negative; a hopeful cue is not a sad ending.
-            if doc.in_writer_voice(closing[worst].span) and not _redeemed(ctx, rule, closing[worst].span):
-                yield ctx.finding(rule, closing[worst].span)
+    if rule.spec.detect == "phrases":
+        for span in _hits(rule, ctx, unit):
+            yield ctx.finding(rule, span)
+    elif rule.spec.detect == "negative-ending":
+        yield from _negative_ending(rule, ctx, unit)
     elif rule.spec.detect == "no-closing":
-        # Only a letter that really stops: no sign-off and no closing line.
-        if doc.sign_off is not None or is_closing_line(closing[-1].text):
-            return
-        section = ctx.ruleset.section_rule(rule.spec.unless_section) if rule.spec.unless_section else None
-        if section is not None and sections.locate(section, ctx) is not None:
-            return
-        if _LOOKS_AHEAD.search(closing[-1].text):
-            return  # "I'll buy you lunch this week" is an ending, if an informal one
-        yield ctx.finding(rule, closing[-1].span)
+        yield from _no_closing(rule, ctx)
+
+
+def _hits(rule: Rule, ctx: Context, unit: list[Sentence]) -> list[Span]:
+    """Per sentence of the closing, the first place where the rule's patterns (matched
+    within the sentence, so ^ and $ are its ends) or the rules it echoes are found."""
+    echoed = [f for other in _echoed(rule, ctx) for f in ctx.findings_of(other) if f.span.end > f.span.start]
+    found: list[Span] = []
+    for sentence in unit:
+        lo, hi = sentence.span.start, sentence.span.end
+        hits = list(accepted_matches(ctx, rule, sentence.span))
+        hits += [Span(f.span.start, min(f.span.end, hi)) for f in echoed if lo <= f.span.start < hi]
+        if hits:
+            found.append(min(hits, key=lambda s: (s.start, -s.end)))
+    return found
+
+
+def _echoed(rule: Rule, ctx: Context) -> list[Rule]:
+    """The rules whose findings in the closing this rule reports too."""
+    echoes = rule.spec.echoes
+    if not echoes:
+        return []
+    found = []
+    for other in ctx.ruleset.rules.values():
+        if other.id in NEVER_ECHOED or other.kind in ("sentiment", "closing", "section"):
+            continue
+        kind = kind_of(other.family, other.name, other.label_kind)
+        if other.family in echoes or f"{other.family}/{kind}" in echoes:
+            found.append(other)
+    return found
+
+
+def _negative_ending(rule: Rule, ctx: Context, unit: list[Sentence]) -> Iterator[Finding]:
+    if _named_elsewhere(rule, ctx):
+        return
+    hits = _hits(rule, ctx, unit)
+    if hits:
+        yield from (ctx.finding(rule, span) for span in hits)
+        return
+    if _self_harm_in(ctx, unit):
+        return  # a safety note, never a verdict on the letter
+    # Tone alone (no finding names the problem): the judged tone of the closing, where
+    # only the problems this rule echoes count as hostile.
+    tones = [ctx.tones_without_problems[s.index] for s in unit]
+    limit = ctx.profile.threshold("closing_compound", -0.3)
+    last = tones[-1]
+    if last <= limit or (sum(tones) / len(tones) <= limit and last < 0.2):
+        worst = min(range(len(unit)), key=lambda i: (tones[i], -i))
+        if ctx.doc.in_writer_voice(unit[worst].span):
+            yield ctx.finding(rule, unit[worst].span)
+
+
+def _self_harm_in(ctx: Context, unit: list[Sentence]) -> bool:
+    lo, hi = unit[0].span.start, unit[-1].span.end
+    for rule_id in NEVER_ECHOED:
+        rule = ctx.ruleset.rules.get(rule_id)
+        if rule is not None and any(lo <= f.span.start < hi for f in ctx.findings_of(rule)):
+            return True
+    return False
+
+
+def _named_elsewhere(rule: Rule, ctx: Context) -> bool:
+    """Another closing rule of the family already reports this ending."""
+    for other in ctx.ruleset.rules.values():
+        closing = other.family == rule.family and other.kind == "closing"
+        closing = closing and getattr(other.spec, "detect", None) == "phrases"
+        if closing and ctx.findings_of(other):
+            return True
+    return False
+
+
+def _no_closing(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """The letter stops mid-thought: no sign-off, and the last words cannot end a sentence."""
+    doc = ctx.doc
+    if doc.sign_off is not None or not doc.body_sentences:
+        return
+    body = doc.body_sentences
+    last = body[-1]
+    while not any(c.isalpha() for c in last.text) and last.index > body[0].index:
+        last = doc.sentences[last.index - 1]  # an empty bullet: the line before it stops
+    text = last.text.rstrip()
+    if stops_mid_thought(text):
+        yield ctx.finding(rule, Span(last.span.start, max(last.span.end, body[-1].span.end)))
+        return
+    if _FINISHED.search(text):
+        return
+    word = _LAST_WORD.search(text)
+    dangling = text.endswith((":", ",", ";", "-", "–", "—", "•")) or (
+        word is not None and word.group(1).lower().replace("’", "").replace("'", "") in _DANGLING
+    )
+    if dangling:
+        yield ctx.finding(rule, Span(last.span.start, max(last.span.end, body[-1].span.end)))
 
 
 KIND = CheckKind(
     name="closing",
-    keys=frozenset({"detect", "unless_section"}),
+    keys=MATCHER_KEYS | {"detect", "echoes"},
     parse=parse,
     run=run,
-    summary="how the letter ends: `detect` = negative-ending or no-closing",
-    letter_level=lambda spec: True,
+    summary="the closing read as a unit: `detect` = phrases (with `echoes`), negative-ending or no-closing",
+    letter_level=lambda spec: spec.detect == "no-closing",
 )

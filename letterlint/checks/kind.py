@@ -122,6 +122,7 @@ class Reader:
             scope=self.choice("scope", SCOPES, "writer") or "writer",
             region=self.choice("region", REGIONS, "any") or "any",
             builtin=self.builtin,
+            sources=patterns,
         )
 
     def _tokens(self, sources: tuple[str, ...], key: str) -> tuple[Pattern, ...]:
@@ -182,6 +183,7 @@ class Matchers:
     scope: str
     region: str
     builtin: bool
+    sources: tuple[str, ...] = ()  # the regex patterns as written (crisis rules run each alone)
 
     @property
     def stems(self) -> set[str]:

@@ -24,6 +24,11 @@ def parse(reader: Reader) -> PhraseRule:
 
 
 def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
+    if rule.crisis:  # a writer who may be in danger: recall first, in every scope
+        from letterlint.checks import crisis
+
+        yield from crisis.run(rule, ctx)
+        return
     seen_sentences: set[int] = set()
     count = 0
     for span in accepted_matches(ctx, rule):

@@ -1,4 +1,7 @@
-"""`--format gcc`: path:line:col: severity: message [rule], as Vim and Emacs parse it."""
+"""`--format gcc`: path:line:col: severity: message [rule], as Vim and Emacs parse it.
+
+A crisis finding (the writer may be in danger) comes first, its support note leading its message.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +15,11 @@ def render(items: list[Item], options: ReportOptions) -> str:
         if isinstance(item, FileError):
             lines.append(f"{item.path}:1:1: error: {item.error} [input]")
             continue
-        for f in item.findings:
+        crisis = [f for f in item.findings if f.crisis]
+        for f in crisis + [f for f in item.findings if not f.crisis]:  # crisis findings lead
             message = " ".join(f.message.split())
+            if f.crisis and f.note:  # the support note comes first, on the same line
+                message = " ".join(f.note.split()) + " " + message
             lines.append(
                 f"{item.path}:{f.start.line}:{f.start.column}: {f.severity.label}: {message} [{f.rule}]"
             )

@@ -30,7 +30,8 @@ def render(items: list[Item], options: ReportOptions) -> str:
     results = [i for i in items if isinstance(i, LintResult)]
     title = "letterlint report"
     if len(items) == 1 and results:
-        title = f"{results[0].path} · {results[0].score}/100 · letterlint"
+        score = "support" if v.support(results[0]) else f"{results[0].score}/100"
+        title = f"{results[0].path} · {score} · letterlint"
     body: list[str] = []
     if len(items) > 1 or options.summary_only:
         body.append(_summary_table(items))
@@ -68,6 +69,9 @@ def _report(result: LintResult, n: int, options: ReportOptions) -> str:
         )
         or '<span class="chip ok">no findings</span>'
     )
+    support = v.support(result)
+    if support is not None:
+        return _crisis_report(result, n, options, findings, numbered, support)
     first = v.fix_first(findings)
     fix = ""
     if first is not None:
@@ -86,6 +90,45 @@ def _report(result: LintResult, n: int, options: ReportOptions) -> str:
 <p class="facts">profile {esc(result.profile)} · {_facts(stats)}</p>
 <p class="counts">{counts}</p>
 {fix}
+</div>
+</header>
+<div class="layout">
+<article class="paper">
+<h2>The letter</h2>
+{_legend(findings, result.families)}
+<div class="letter" id="letter-{n}-text">{annotated}</div>
+</article>
+<aside class="side">
+{_checklist(result, options)}
+{_arc(result)}
+</aside>
+</div>
+{_findings(result, findings, numbered, n)}
+</section>"""
+
+
+def _crisis_report(
+    result: LintResult,
+    n: int,
+    options: ReportOptions,
+    findings: list[Finding],
+    numbered: dict[int, int],
+    support: v.Support,
+) -> str:
+    """The report when the writer may be in danger: the support note first, no score ring,
+    no verdict and no "fix first"; the letter and the notes on wording follow."""
+    annotated = _annotated(result.text, findings, numbered, n, result.families)
+    return f"""<section class="report crisis" id="letter-{n}" data-path="{esc(result.path)}">
+<aside class="support" role="note" aria-label="support">
+<h2>{esc(v.SUPPORT_TITLE)}</h2>
+<p class="lead">{esc(v.SUPPORT_LEAD)}</p>
+<p class="support-message">{esc(support.message)}</p>
+<p class="support-where">{esc(support.about)} {esc(v.SUPPORT_AFTER)}</p>
+</aside>
+<header class="top calm">
+<div class="headline">
+<h1>{esc(result.path)}</h1>
+<p class="facts">profile {esc(result.profile)} · {_facts(result.stats)}</p>
 </div>
 </header>
 <div class="layout">
@@ -378,10 +421,10 @@ def _summary_table(items: list[Item]) -> str:
             continue
         counts = v.family_counts(item.findings, families)
         cells = "".join(f"<td>{counts[f.name] or '·'}</td>" for f in families)
-        rows.append(
-            f'<tr><td><a href="#letter-{n}">{esc(item.path)}</a></td>'
-            f'<td class="band-{v.band(item.score)}"><strong>{item.score}</strong></td>{cells}</tr>'
-        )
+        score = f'<td class="band-{v.band(item.score)}"><strong>{item.score}</strong></td>'
+        if v.support(item) is not None:  # no score for a letter whose writer may be in danger
+            score = '<td class="support-cell"><strong>support</strong></td>'
+        rows.append(f'<tr><td><a href="#letter-{n}">{esc(item.path)}</a></td>{score}{cells}</tr>')
     return (
         '<section class="summary"><h2>Letters</h2><table><thead><tr><th>letter</th><th>score</th>'
         f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
@@ -532,6 +575,13 @@ mark.hl:target, mark.hl:focus { box-shadow: 0 0 0 2px var(--fam); }
 .num { display: inline-block; min-width: 1.6em; text-align: center;
   font: 600 11px/1.6 system-ui, sans-serif; color: #fff;
   background: var(--fam); border-radius: 8px; text-decoration: none; margin-right: 4px; }
+.support { background: var(--desperation-bg); border: 2px solid var(--desperation); border-radius: 12px;
+  padding: 14px 18px; margin: 0 0 18px; }
+.support h2 { margin: 0 0 6px; font-size: 1.15rem; }
+.support .lead { font-weight: 700; margin: 0 0 6px; }
+.support-message { font-size: 1.05rem; margin: 0 0 6px; }
+.support-where { color: var(--muted); margin: 0; }
+.support-cell { color: var(--desperation); }
 .try, .note { margin: 4px 0 0; }
 .try span, .note span { font-style: normal; font-weight: 700; margin-right: 6px; }
 .note { color: var(--magenta); }

@@ -47,6 +47,8 @@ def _rule_entry(rule_id: str, finding: Finding, result: LintResult) -> dict[str,
 
 def _result(item: LintResult, f: Finding, rule_index: int) -> dict[str, Any]:
     message = v.one_line(f.message)
+    if f.crisis and f.note:  # the support note first
+        message = f"{v.one_line(f.note)} {message}"
     if f.suggestion:
         message += f" Try: {v.one_line(f.suggestion)}"
     region: dict[str, Any] = {
@@ -71,6 +73,8 @@ def _result(item: LintResult, f: Finding, rule_index: int) -> dict[str, Any]:
         result["properties"]["suggestion"] = f.suggestion
     if f.note:
         result["properties"]["note"] = f.note
+    if f.crisis:
+        result["properties"]["crisis"] = True
     return result
 
 
@@ -90,13 +94,11 @@ def as_data(items: list[Item], options: ReportOptions) -> dict[str, Any]:
                 }
             )
             continue
-        artifacts.append(
-            {
-                "location": {"uri": uri(item.path)},
-                "properties": {"profile": item.profile, "score": item.score, "sections": dict(item.sections)},
-            }
-        )
-        for f in item.findings:
+        support = item.support()
+        properties: dict[str, Any] = {"support": support} if support else {}
+        properties.update(profile=item.profile, score=item.score, sections=dict(item.sections))
+        artifacts.append({"location": {"uri": uri(item.path)}, "properties": properties})
+        for f in v.crisis_first(item.findings):
             if f.rule not in index:
                 index[f.rule] = len(rules)
                 rules.append(_rule_entry(f.rule, f, item))

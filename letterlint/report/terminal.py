@@ -94,13 +94,17 @@ def _file_error(item: FileError) -> RenderableType:
 
 def _one_file(console: Console, result: LintResult, options: ReportOptions) -> None:
     findings = result.findings
+    support = v.support(result)
+    if support is not None:
+        console.print(_support_panel(support))
+        console.print()
     if options.quiet:  # the findings and nothing else
         for n, (family, group) in enumerate(v.ordered_families(findings, result.families)):
             if n:
                 console.print()
             _family(console, result, family, group, quiet=True)
         return
-    console.print(_header(result))
+    console.print(_header(result, crisis=support is not None))
     console.print()
     console.print(_checklist(result, console.width))
     console.print()
@@ -112,7 +116,21 @@ def _one_file(console: Console, result: LintResult, options: ReportOptions) -> N
     console.print(_summary_line(findings, result))
 
 
-def _header(result: LintResult) -> RenderableType:
+def _support_panel(support: v.Support) -> RenderableType:
+    """The support note, first and on its own: no score, no verdict, no advice on wording."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    body = Group(
+        Text(v.SUPPORT_LEAD, style="bold"),
+        Text(support.message),
+        Text(f"{support.about} {v.SUPPORT_AFTER}", style="dim"),
+    )
+    return Panel(body, title=Text(v.SUPPORT_TITLE, style="bold"), title_align="left", border_style="magenta")
+
+
+def _header(result: LintResult, crisis: bool = False) -> RenderableType:
     from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
@@ -123,11 +141,19 @@ def _header(result: LintResult) -> RenderableType:
     top = Table.grid(expand=True)
     top.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     top.add_column(justify="right", no_wrap=True)
+    stats = result.stats
+    if crisis:  # no score and no verdict on a letter from someone who may be in danger
+        top.add_row(Text(printable(result.path), style="bold"), Text(""))
+        facts = Text(
+            f"profile {result.profile} · {v.plural(stats.words, 'word')} · "
+            f"{v.plural(stats.sentences, 'sentence')} · {v.plural(stats.paragraphs, 'paragraph')}",
+            style="dim",
+        )
+        return Panel(Group(top, facts), border_style="magenta", padding=(0, 1))
     top.add_row(
         Text(printable(result.path), style="bold"),
         Text.assemble((str(result.score), f"bold {style}"), (" / 100", "dim")),
     )
-    stats = result.stats
     facts = Text(
         f"profile {result.profile} · {v.plural(stats.words, 'word')} · "
         f"{v.plural(stats.sentences, 'sentence')} · {v.plural(stats.paragraphs, 'paragraph')}",
@@ -409,6 +435,8 @@ def _summary_table(items: list[Item], width: int) -> RenderableType:
             )
             continue
         score = Text(str(item.score), style=BAND_STYLE[v.band(item.score)])
+        if v.support(item) is not None:
+            score = Text("support", style="bold magenta")  # no score; the note leads its report
         counts = v.family_counts(item.findings, families)
         if full:
             cells = [
@@ -437,13 +465,20 @@ def render_plain(items: list[Item], options: ReportOptions) -> str:
             out.append(f"{printable(item.path)}: error: {item.error}")
             continue
         path = printable(item.path)
+        support = v.support(item)
+        if support is not None:  # the note first; no score band and no verdict
+            out.append(f"{path}: support: {v.SUPPORT_LEAD} {support.message} (see {support.where})")
+            out.append(f"{path}: {v.SUPPORT_AFTER}")
         if options.quiet:  # the findings and nothing else
             out.extend(_plain_findings(path, item, width))
             continue
-        out.append(
-            f"{path}: score {item.score}/100 ({v.band(item.score)}), "
-            f"profile {item.profile}: {v.verdict(item)}"
-        )
+        if support is not None:
+            out.append(f"{path}: profile {item.profile}")
+        else:
+            out.append(
+                f"{path}: score {item.score}/100 ({v.band(item.score)}), "
+                f"profile {item.profile}: {v.verdict(item)}"
+            )
         checklist = v.checklist(item)
         found = [i.name for i in checklist if i.found]
         missing = [i.name for i in checklist if not i.found]
@@ -473,6 +508,9 @@ def render_plain(items: list[Item], options: ReportOptions) -> str:
             counts = ", ".join(
                 f"{fam} {n}" for fam, n in v.family_counts(item.findings, item.families).items() if n
             )
+            if v.support(item) is not None:
+                out.append(f"{printable(item.path)}: summary: please read the support note; {counts}")
+                continue
             out.append(f"{printable(item.path)}: summary: score {item.score}/100; {counts or 'no findings'}")
     return "\n".join(out) + "\n"
 

@@ -52,11 +52,50 @@ def band(score: int) -> str:
     return "good" if score >= 80 else "fair" if score >= 55 else "poor"
 
 
+def support(result: LintResult) -> Support | None:
+    """When a crisis rule fired: the support note, which every report shows first."""
+    data = result.support()
+    if data is None:
+        return None
+    return Support(one_line(data["message"]), tuple(data["lines"]), result.crisis_findings)
+
+
+@dataclass(frozen=True)
+class Support:
+    """What a report leads with when the writer may be in danger (instead of a verdict)."""
+
+    message: str
+    lines: tuple[int, ...]
+    findings: list[Finding]
+
+    @property
+    def about(self) -> str:
+        """ "This note is about what you wrote on line 4." """
+        return f"This note is about what you wrote on {self.where}."
+
+    @property
+    def where(self) -> str:
+        """ "line 4" / "lines 4 and 9": which lines raised it."""
+        if len(self.lines) == 1:
+            return f"line {self.lines[0]}"
+        return "lines " + ", ".join(map(str, self.lines[:-1])) + f" and {self.lines[-1]}"
+
+
+SUPPORT_TITLE = "Before anything else"
+SUPPORT_LEAD = "Something you wrote here matters much more than how the letter reads."
+SUPPORT_AFTER = "The notes on wording below can wait until you feel ready."
+
+
+def crisis_first(findings: list[Finding]) -> list[Finding]:
+    """Crisis findings first, the rest in their order."""
+    return [f for f in findings if f.crisis] + [f for f in findings if not f.crisis]
+
+
 def verdict(result: LintResult) -> str:
-    """One line in plain words, from the worst finding and the score."""
+    """One line in plain words, from the worst finding and the score (none in a crisis)."""
     worst = result.worst
-    if any(f.rule == "desperation/self-harm" for f in result.findings):
-        return "Please don't send this yet, and please look after yourself first."
+    if any(f.crisis for f in result.findings):
+        return SUPPORT_LEAD
     if worst is None:
         return "Ready to send: warm, clear and complete."
     if worst is Severity.INFO:
@@ -82,7 +121,13 @@ def ordered_families(
         groups[f.family].append(f)
     rank = {fam.name: i for i, fam in enumerate(families)}
     return sorted(
-        groups.items(), key=lambda kv: (-max(f.severity for f in kv[1]), rank.get(kv[0], 99), kv[0])
+        groups.items(),
+        key=lambda kv: (
+            not any(f.crisis for f in kv[1]),
+            -max(f.severity for f in kv[1]),
+            rank.get(kv[0], 99),
+            kv[0],
+        ),
     )
 
 
@@ -95,7 +140,7 @@ def rule_groups(findings: list[Finding]) -> list[list[Finding]]:
     for f in findings:
         groups[(f.rule, f.message, f.suggestion, f.note)].append(f)
     ordered = [sorted(g, key=lambda f: (f.span.start, f.span.end)) for g in groups.values()]
-    return sorted(ordered, key=lambda g: (-g[0].severity, g[0].span.start, g[0].rule))
+    return sorted(ordered, key=lambda g: (not g[0].crisis, -g[0].severity, g[0].span.start, g[0].rule))
 
 
 def severity_counts(findings: list[Finding]) -> dict[Severity, int]:
@@ -115,8 +160,8 @@ def counts_text(findings: list[Finding]) -> str:
 
 def fix_first(findings: list[Finding]) -> Finding | None:
     """The most severe finding that points at words (a missing part only if nothing else)."""
-    if not findings:
-        return None
+    if not findings or any(f.crisis for f in findings):
+        return None  # no advice on wording while the writer may be in danger
     return min(
         findings,
         key=lambda f: (-f.severity, f.family == "missing-section", f.span.start, f.rule),
@@ -202,7 +247,10 @@ class Arc:
         parts = [self.overall.capitalize()]
         if self.lowest is not None:
             quote = text[self.lowest.span.start : self.lowest.span.end]
-            parts.append(f"lowest on line {self.lowest.line} ({clip(one_line(quote), quote_width)})")
+            from letterlint.report.source import printable  # source imports this module
+
+            quote = printable(one_line(quote))  # a letter may hold escape sequences
+            parts.append(f"lowest on line {self.lowest.line} ({clip(quote, quote_width)})")
         parts.append({"warm": "ends warm", "neutral": "ends neutral", "low": "ends low"}[self.ending])
         return "; ".join(parts) + "."
 
@@ -238,6 +286,8 @@ def tone_arc(result: LintResult) -> Arc:
     lowest = min(negatives, key=lambda p: (p.value, p.index)) if negatives else None
     closing = [p for p in points if p.closing and abs(p.value) > 0] or [p for p in points if p.closing]
     end_value = sum(p.value for p in closing) / len(closing) if closing else (values[-1] if values else 0.0)
+    if closing and closing[-1].value <= NEUTRAL_BAND:
+        end_value = min(end_value, closing[-1].value)  # a low last line is what the reader keeps
     ending = "warm" if end_value >= POSITIVE else "low" if end_value <= NEUTRAL_BAND else "neutral"
     return Arc(points, lowest, ending, _overall(body))
 

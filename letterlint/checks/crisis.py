@@ -1,0 +1,186 @@
+"""Crisis rules (`crisis = true`, e.g. rules/self-harm.toml): a writer who may be in danger.
+
+Recall comes first: a miss can cost far more than a false alarm. So a crisis rule ignores the
+scopes that quiet other rules (a threat inside "if you leave, ..." is still a threat, and a
+line the writer quotes may still be their own), and a match is never dropped. Two kinds are
+lowered to info, and keep the support note:
+
+- a clear denial: "I'm not going to hurt myself", "I won't do anything to myself";
+- a clearly past, resolved statement: a time in the past ("two years ago", "back in uni",
+  "used to") and a sign that it is over now ("I'm safe now", "got help", "in recovery").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from letterlint import crisis_words as CRISIS
+from letterlint.checks.base import Context, _cancelled, accepted_matches, finditer, in_region
+from letterlint.document import Document
+from letterlint.model import Finding, Severity, Span
+from letterlint.patterns import expand, with_boundaries
+from letterlint.rulepack import Rule
+
+DENIED_MESSAGE = (
+    "You say you won't act on this, and that is good to hear. It still sounds like you have been "
+    "carrying something heavy, and you don't have to carry it alone."
+)
+RESOLVED_MESSAGE = (
+    "You write about a very hard time that you have come through, and it took courage to put it "
+    "into words. If those feelings ever come back, reaching out early is a strength."
+)
+
+# A negator close before the match denies it ("I'm not going to", "I would never", "I won't").
+_NEGATOR = re.compile(
+    r"\b(?:not|never|no|nothing|won['’]?t|wont|don['’]?t|dont|didn['’]?t|isn['’]?t|wouldn['’]?t|"
+    r"shan['’]?t|ain['’]?t|aren['’]?t|am\s+not|i['’]?m\s+not)\b",
+    re.IGNORECASE,
+)
+# ...unless it negates something else: "I don't know what I'll do to myself", "if you don't".
+_NOT_A_DENIAL = re.compile(
+    r"\b(?:know|knew|think|thought|sure|idea|care|cares|matter|matters|see|believe|understand|how|"
+    r"why|what|whether|mind|way|one|body|longer|reason|point|afraid|scared|find|stop|help)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i['’]?m|im|i['’]?ve|i['’]?d|i['’]?ll)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|unless|until|or\s+else|otherwise)\b", re.IGNORECASE)
+
+# A time that is over: the statement is about the past.
+_PAST = re.compile(
+    r"\b(?:ago|used\s+to|back\s+(?:then|in|when)|years?\s+back|long\s+before|before\s+I\s+(?:met|knew)|"
+    r"when\s+I\s+was\s+(?:\w+\s+){0,2}(?:\d+|young|younger|little|a\s+(?:teen\w*|kid|child|student)|"
+    r"at\s+(?:school|uni\w*|college)|sixteen|fifteen|fourteen|seventeen|eighteen|nineteen|"
+    r"thirteen|twenty)|in\s+(?:19|20)\d\d|that\s+was\s+(?:in\s+)?(?:\d{4}|years|a\s+long)|"
+    r"there\s+was\s+a\s+(?:time|winter|summer|year|period)|at\s+the\s+time|"
+    r"in\s+my\s+(?:teens|twenties|thirties)|as\s+a\s+teen\w*|once\s+before|last\s+(?:year|winter))\b",
+    re.IGNORECASE,
+)
+# It is over now, and the writer has help.
+_RESOLVED = re.compile(
+    r"\b(?:(?:i['’]?m|im|i\s+am|i['’]?ve\s+been|feeling)\s+(?:\w+\s+){0,2}(?:safe|ok|okay|fine|well|better|"
+    r"doing\s+(?:well|better|okay|ok|fine))(?:\s+now)?|safe\s+now|ok\s+now|okay\s+now|well\s+now|"
+    r"better\s+now|got\s+(?:\w+\s+)?help|with\s+help|getting\s+help|therap\w+|counsell?\w+|"
+    r"medication\s+is\s+working|in\s+recovery|recovered|came\s+(?:out\s+of|through)\s+it|"
+    r"(?:haven['’]?t|have\s+not|hasn['’]?t)\s+(?:\w+\s+){0,2}(?:for|since|in)\s|"
+    r"part\s+of\s+my\s+life\s+is\s+over|proud\s+of\s+how\s+far|good\s+people\s+around\s+me|"
+    r"crisis\s+plan|(?:glad|grateful|thankful)\b[^.!?]{0,40}\b(?:stopped|alive|here|survived|"
+    r"found\s+me)|that['’]?s\s+behind\s+me|behind\s+me\s+now|not\s+anymore|no\s+longer\s+feel)",
+    re.IGNORECASE,
+)
+
+
+def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """One finding per sentence, at the first match in it; see the module docstring."""
+    seen: set[int] = set()
+    count = 0
+    spans = list(_matches(rule, ctx))
+    covered = {s.index for sp in spans for s in [ctx.doc.sentence_at(sp.start)] if s is not None}
+    spans += [s.span for s in ctx.doc.sentences if s.index not in covered and cues_fire(s.text)]
+    for span in sorted(spans, key=lambda sp: sp.start):
+        sentence = ctx.doc.sentence_at(span.start)
+        key = sentence.index if sentence else -span.start
+        if key in seen:
+            continue
+        seen.add(key)
+        finding = ctx.finding(rule, span)
+        if denied(ctx.doc, span):
+            finding = dataclasses.replace(finding, severity=Severity.INFO, message=DENIED_MESSAGE)
+        elif past_and_resolved(ctx.doc, span):
+            finding = dataclasses.replace(finding, severity=Severity.INFO, message=RESOLVED_MESSAGE)
+        yield dataclasses.replace(finding, suggestion=None, crisis=True)
+        count += 1
+        if count >= rule.spec.max_per_letter:
+            return
+
+
+@cache
+def _parts(sources: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Each pattern compiled alone: a hundred broad patterns in one alternation would be tried
+    at every position of the letter; alone, each starts only where its literal start occurs."""
+    return tuple(re.compile(with_boundaries(expand(p)), re.IGNORECASE | re.MULTILINE) for p in sources)
+
+
+def _matches(rule: Rule, ctx: Context) -> Iterator[Span]:
+    """Every match of every pattern, in any scope (recall first), outside `unless`."""
+    matchers = rule.spec.matchers
+    if not matchers.sources:
+        yield from accepted_matches(ctx, rule)
+        return
+    for pattern in _parts(matchers.sources):
+        for m in finditer(pattern, ctx.doc.text, rule):
+            span = Span(m.start(), m.end())
+            wanted = span.end > span.start and in_region(ctx, matchers.region, span)
+            if wanted and not _cancelled(ctx, rule, matchers, span):
+                yield span
+
+
+def _words(source: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’])(?:{source})(?![\w'’])", re.IGNORECASE)
+
+
+_SELF = _words(CRISIS.FIRST_PERSON)
+_IDIOMS = _words(CRISIS.IDIOMS)
+_CUES = {name: (weight, _words(source)) for name, (weight, source) in CRISIS.CUE_CLASSES.items()}
+
+
+def cue_classes(text: str) -> set[str]:
+    """The cue classes present in a sentence, after its idioms are taken out."""
+    text = _IDIOMS.sub(" ", text)
+    return {name for name, (_, pattern) in _CUES.items() if pattern.search(text)}
+
+
+def cues_fire(text: str) -> bool:
+    """A sentence in the writer's voice whose cues add up (see crisis_words.CUE_CLASSES)."""
+    if len(text) > 300:
+        return False  # a run-on wall of text would mix unrelated cues
+    if not _SELF.search(text):
+        return False
+    found = cue_classes(text)
+    if sum(_CUES[name][0] for name in found.intersection(CRISIS.CORE_CLASSES)) < CRISIS.CORE_WEIGHT:
+        return False
+    return sum(_CUES[name][0] for name in found) >= CRISIS.CUE_THRESHOLD
+
+
+def denied(doc: Document, span: Span) -> bool:
+    """A negator among the few words before the match, negating the match itself."""
+    words = doc.clause_before(span).split()[-6:]
+    tail = " ".join(words)
+    negators = list(_NEGATOR.finditer(tail))
+    if not negators:
+        return False
+    last = negators[-1]
+    if _CONDITION.search(tail[: last.start()]):
+        return False  # "if you don't come back, I'll ..." negates the condition
+    if not (_FIRST_PERSON.search(tail[: last.start()]) or _FIRST_PERSON.search(last.group())):
+        return False  # "please don't blame yourself for what I'm about to do" asks the reader
+    return not _NOT_A_DENIAL.search(tail[last.end() :]) and not _NOT_A_DENIAL.search(last.group())
+
+
+def past_and_resolved(doc: Document, span: Span) -> bool:
+    """The sentence (or the one before) is about the past, and it or the next two say it is over."""
+    sentence = doc.sentence_at(span.start)
+    if sentence is None:
+        return False
+    sentences = doc.sentences
+    i = sentence.index
+    same_paragraph = [s for s in sentences[max(0, i - 1) : i + 3] if s.paragraph == sentence.paragraph]
+    before = [s.text for s in same_paragraph if s.index <= i]
+    after = [s.text for s in same_paragraph if s.index >= i]
+    return bool(_PAST.search(" ".join(before))) and bool(_RESOLVED.search(" ".join(after)))
+
+
+def quiet_rewrites(findings: list[Finding], doc: Document) -> list[Finding]:
+    """No rewording is offered for a sentence that raised a crisis finding, by any rule."""
+    spans = [s.span for f in findings if f.crisis for s in [doc.sentence_at(f.span.start)] if s is not None]
+    if not spans:
+        return findings
+    out = []
+    for f in findings:
+        end = max(f.span.end, f.span.start + 1)
+        if f.suggestion and any(f.span.start < s.end and s.start < end for s in spans):
+            f = dataclasses.replace(f, suggestion=None)
+        out.append(f)
+    return out
