@@ -16,7 +16,8 @@ letterlint's own judgement decide where it has one:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from letterlint.checks.base import Context, accepted_matches
 from letterlint.model import Finding, Span, Tone
@@ -57,7 +58,7 @@ def judge(ctx: Context, problems: bool = True) -> list[float]:
         if _WARM_IDIOMS.search(sentence.text):
             tones[sentence.index] = max(tones[sentence.index], IDIOM_TONE)
     caps = problem_caps(ctx, _problem_findings(ctx)) if problems else {}
-    for index, floor in ctx.tone_floors.items():
+    for index, floor in tone_floors(ctx).items():
         if index not in caps:
             tones[index] = max(tones[index], floor)
     for index, cap in caps.items():
@@ -80,7 +81,7 @@ def section_floors(ctx: Context) -> dict[int, float]:
 
 def with_findings(ctx: Context, findings: Iterable[Finding]) -> list[float]:
     """The judged tone with every finding of the lint applied (weak closings too): the arc."""
-    tones = list(ctx.tones)
+    tones = list(tones_of(ctx))
     for index, cap in problem_caps(ctx, findings).items():
         tones[index] = min(tones[index], cap)
     return tones
@@ -142,3 +143,26 @@ def letter_tone(ctx: Context, findings: Iterable[Finding]) -> Tone:
         negative_share=sum(1 for v in body if v <= cutoff) / len(body) if body else 0.0,
         arc=tuple(arc),
     )
+
+
+def _memo(ctx: Context, key: str, make: Callable[[], Any]) -> Any:
+    """Once per lint: kept on the context (which knows nothing of this module)."""
+    memo = ctx.__dict__.setdefault("_tone_memo", {})
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
+
+
+def tones_of(ctx: Context) -> list[float]:
+    """Each sentence's tone toward the reader as letterlint judges it."""
+    return _memo(ctx, "tones", lambda: judge(ctx))
+
+
+def tones_without_problems(ctx: Context) -> list[float]:
+    """The judged tone from the words and the sections alone, before any finding."""
+    return _memo(ctx, "plain", lambda: judge(ctx, problems=False))
+
+
+def tone_floors(ctx: Context) -> dict[int, float]:
+    """Sentence index -> the least its tone may be, for the section job it does."""
+    return _memo(ctx, "floors", lambda: section_floors(ctx))

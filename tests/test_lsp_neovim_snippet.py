@@ -31,6 +31,13 @@ vim.notify = function(msg, level, opts)
   return notify(msg, level, opts)
 end
 
+result.starts = 0
+local start_client = vim.lsp.start_client
+vim.lsp.start_client = function(config)  -- count servers started, initialised or not
+  result.starts = result.starts + 1
+  return start_client(config)
+end
+
 local hovered = nil
 vim.lsp.handlers["textDocument/hover"] = function(_, reply)
   hovered = reply and reply.contents and (reply.contents.value or reply.contents) or "empty"
@@ -46,7 +53,8 @@ end
 
 local ok, err = pcall(function()
   for _, name in ipairs({ "drafts/zoe.txt", "drafts/second.txt", "README.md" }) do
-    vim.cmd("edit " .. vim.fn.fnameescape(root .. "/" .. name))
+    local file = name == "README.md" and os.getenv("LL_README") or (root .. "/" .. name)
+    vim.cmd("edit " .. vim.fn.fnameescape(file))
     local bufnr = vim.api.nvim_get_current_buf()
     local patience = name == "README.md" and 3000 or 60000  -- a server takes a moment to attach
     local attached = vim.wait(patience, function() return #vim.lsp.buf_get_clients(bufnr) > 0 end, 20)
@@ -90,7 +98,7 @@ def run_snippet(tmp_path: Path, env: dict[str, str], path: str) -> dict[str, Any
     (root / "drafts").mkdir(parents=True)
     (root / "drafts" / "zoe.txt").write_text(NON_ASCII_LETTER, encoding="utf-8")
     (root / "drafts" / "second.txt").write_text(NON_ASCII_LETTER, encoding="utf-8")
-    (root / "README.md").write_text(
+    (tmp_path / "README.md").write_text(
         "# Notes\n\nI'm begging you, please come back to me!!!\n", encoding="utf-8"
     )
     init = tmp_path / "init.lua"
@@ -98,7 +106,14 @@ def run_snippet(tmp_path: Path, env: dict[str, str], path: str) -> dict[str, Any
     driver = tmp_path / "driver.lua"
     driver.write_text(DRIVER, encoding="utf-8")
     out = tmp_path / "result.json"
-    run_env = dict(env, LL_OUT=str(out), LL_ROOT=str(root), PATH=path, XDG_STATE_HOME=str(tmp_path / "state"))
+    run_env = dict(
+        env,
+        LL_OUT=str(out),
+        LL_ROOT=str(root),
+        LL_README=str(tmp_path / "README.md"),
+        PATH=path,
+        XDG_STATE_HOME=str(tmp_path / "state"),
+    )
     assert NVIM is not None
     proc = subprocess.run(
         [NVIM, "--headless", "-n", "-i", "NONE", "-u", str(init), "-c", f"luafile {driver}"],
@@ -123,7 +138,7 @@ def test_documented_snippet_lints_letters_only_with_one_server(
     assert zoe["attached"] and zoe["diagnosed"]
     assert "letterlint explain" in zoe["hover"] or "More about this rule" in zoe["hover"]  # K is hover
     assert second["attached"] and second["diagnosed"]
-    assert got["clients"] == 1  # one server for the letters folder
+    assert got["clients"] == 1 and got["starts"] == 1  # one server for the letters folder, README included
     assert not readme["attached"] and readme["diagnostics"] == 0  # the README is not a letter
     assert got["notes"] == []
 

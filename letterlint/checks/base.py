@@ -160,27 +160,6 @@ class Context:
         return [scorer.compound(s.text) for s in self.doc.sentences]
 
     @cached_property
-    def tones(self) -> list[float]:
-        """Each sentence's tone toward the reader as letterlint judges it (letterlint.tone)."""
-        from letterlint.tone import judge
-
-        return judge(self)
-
-    @cached_property
-    def tone_floors(self) -> dict[int, float]:
-        """Sentence index -> the least its tone may be, for the section job it does."""
-        from letterlint.tone import section_floors
-
-        return section_floors(self)
-
-    @cached_property
-    def tones_without_problems(self) -> list[float]:
-        """The judged tone from the words and the sections alone, before any finding."""
-        from letterlint.tone import judge
-
-        return judge(self, problems=False)
-
-    @cached_property
     def reading_grade(self) -> float:
         """textstat's Flesch-Kincaid grade of the body, once per lint (stats and clarity share it)."""
         doc = self.doc

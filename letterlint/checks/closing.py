@@ -25,6 +25,7 @@ from letterlint.kinds import LABEL_KINDS, kind_of
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Rule
 from letterlint.structure import stops_mid_thought
+from letterlint.tone import tones_without_problems
 
 DETECTORS = ("phrases", "negative-ending", "no-closing")
 
@@ -129,7 +130,7 @@ def _negative_ending(rule: Rule, ctx: Context, unit: list[Sentence]) -> Iterator
         return  # a safety note, never a verdict on the letter
     # Tone alone (no finding names the problem): the judged tone of the closing, where
     # only the problems this rule echoes count as hostile.
-    tones = [ctx.tones_without_problems[s.index] for s in unit]
+    tones = [tones_without_problems(ctx)[s.index] for s in unit]
     limit = ctx.profile.threshold("closing_compound", -0.3)
     last = tones[-1]
     if last <= limit or (sum(tones) / len(tones) <= limit and last < 0.2):

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from letterlint.model import Finding
-from letterlint.report.view import line_starts
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line begins (LF, CRLF and CR endings, as the Document counts them)."""
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
 
 def _cell_len(text: str) -> int:

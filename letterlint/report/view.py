@@ -5,18 +5,17 @@ The terminal and HTML renderers only decide how these look. Nothing here imports
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from letterlint.model import Family, Finding, LintResult, Severity, Span
+from letterlint.report.source import line_starts, printable
 
 # VADER's usual cut-offs for "clearly positive / negative"; -0.25 is the profiles'
 # default for a sentence that counts as negative (negative_sentence threshold).
 POSITIVE, NEUTRAL_BAND, NEGATIVE = 0.05, -0.05, -0.25
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 def families_of(items: Iterable[object]) -> tuple[Family, ...]:
@@ -247,8 +246,6 @@ class Arc:
         parts = [self.overall.capitalize()]
         if self.lowest is not None:
             quote = text[self.lowest.span.start : self.lowest.span.end]
-            from letterlint.report.source import printable  # source imports this module
-
             quote = printable(one_line(quote))  # a letter may hold escape sequences
             parts.append(f"lowest on line {self.lowest.line} ({clip(quote, quote_width)})")
         parts.append({"warm": "ends warm", "neutral": "ends neutral", "low": "ends low"}[self.ending])
@@ -260,11 +257,6 @@ def clip(text: str, width: int) -> str:
 
     text = printable(text)
     return f"“{text}”" if len(text) <= width else f"“{text[: max(1, width - 1)].rstrip()}…”"
-
-
-def line_starts(text: str) -> list[int]:
-    """Offsets where each line begins (LF, CRLF and CR endings, as the Document counts them)."""
-    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
 
 def line_at(starts: list[int], offset: int) -> int:
