@@ -29,14 +29,13 @@ GROWTH_LIMIT = 12.0
 
 def lint_file(engine: object, path: Path) -> float:
     """Seconds for one letter from its file to both reports."""
-    from letterlint.cli import _lint_one
-    from letterlint.engine import Selection
     from letterlint.report import ReportOptions, renderer
+    from letterlint.runner import Job, lint_one
 
     options = ReportOptions(color=False, width=100, quiet=False, summary_only=False, terminal=False)
     gc.collect()
     start = time.perf_counter()
-    item = _lint_one(engine, path.name, path, None, "reconcile", Selection(), False)  # type: ignore[arg-type]
+    item = lint_one(Job(path.name, path))  # the command line's own path: read, draft, lint
     for fmt in ("rich", "json"):
         renderer(fmt)([item], options)
     return time.perf_counter() - start
