@@ -672,13 +672,16 @@ _TRANSPARENT = frozenset(
 _PAIRS = {("instead", "of"), ("rather", "than"), ("no", "longer")}
 
 
+_NEGATION_REACH = 12  # words a negation reaches back across to the verb it governs
+
+
 def negated_at(norms: tuple[str, ...], lo: int, i: int) -> bool:
     """Whether token i is negated by the words before it in its clause. Negators and verbs
     of stopping flip the polarity ("can't stop" is two flips); the scan goes back across
     auxiliaries, adverbs and verbs that pass negation on, and stops at anything else."""
     negated = False
     n = i - 1
-    while n >= lo:
+    while n >= max(lo, i - _NEGATION_REACH):  # bounded: a run of "please" must not make it quadratic
         word = norms[n]
         if word in CLAUSE_BREAKS or word == ",":
             break

@@ -30,6 +30,8 @@ class Context:
     # so a check that judges other rules' findings (the closing, the tone) reuses them.
     runner: Callable[[Rule], list[Finding]] | None = None
     _found: dict[str, list[Finding]] = field(default_factory=dict)
+    # (rule, sentence) -> whether the rule's `unless` cancels its matches there (see _cancelled).
+    unless_memo: dict[tuple[str, int, int], bool] = field(default_factory=dict)
 
     def run_rule(self, rule: Rule) -> list[Finding]:
         """The rule's findings on this letter, worked out once; its errors propagate."""
@@ -248,8 +250,13 @@ def _cancelled(ctx: Context, rule: Rule, matchers: Matchers, span: Span) -> bool
         return False
     sentence = ctx.doc.sentence_at(span.start)
     lo, hi = (sentence.span.start, sentence.span.end) if sentence else (span.start, span.end)
-    if matchers.unless is not None and next(finditer(matchers.unless, ctx.doc.text[lo:hi], rule), None):
-        return True
-    return bool(matchers.unless_match) and bool(
-        ctx.token_matches(matchers.unless_match, lo, hi, matchers.unless_index)
-    )
+    # Once per rule and sentence: a long sentence full of matches must not be re-read per match.
+    key = (rule.id, lo, hi)
+    known = ctx.unless_memo
+    if key not in known:
+        hit = matchers.unless is not None and next(finditer(matchers.unless, ctx.doc.text[lo:hi], rule), None)
+        known[key] = bool(hit) or (
+            bool(matchers.unless_match)
+            and bool(ctx.token_matches(matchers.unless_match, lo, hi, matchers.unless_index))
+        )
+    return known[key]
