@@ -160,25 +160,10 @@ class Engine:
         """A rule that crashes becomes one finding; the other rules still run."""
         try:
             return list(ctx.run_rule(rule))
-        except RuleTimeout as exc:
-            reason = str(exc)
-        except Exception as exc:
-            reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
-            if self.debug:
-                traceback.print_exc()
+        except Exception as exc:  # RuleTimeout too: _reason words each
+            reason = self._reason(exc)
         errors.append(f"{rule.id}: {reason}")
-        return [
-            Finding(
-                rule=rule.id,
-                family=rule.family,
-                severity=Severity.WARNING,
-                span=Span(0, 0),
-                start=ctx.doc.position(0),
-                end=ctx.doc.position(0),
-                message=f"internal error in rule {rule.id}, skipped: {reason}",
-                excerpt="",
-            )
-        ]
+        return [_failure(rule, ctx, reason)]
 
 
 def _run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:

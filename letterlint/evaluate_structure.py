@@ -24,25 +24,11 @@ from pathlib import Path
 
 from letterlint import drafts
 from letterlint.document import Document
+from letterlint.evaluate import Tally
 from letterlint.model import Span
 from letterlint.structure import stops_mid_thought
 
 PARTS = ("title", "address", "greeting", "closing", "signoff", "signature", "ps", "footnote", "email_tail")
-
-
-@dataclass
-class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
 @dataclass

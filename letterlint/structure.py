@@ -580,21 +580,6 @@ def stops_mid_thought(sentence: str) -> bool:
     return not tail or _DANGLING.search(tail) is not None
 
 
-# A last sentence that turns to the reader or to what comes next: a closing line, however
-# informal ("Drop me a line sometime.", "Hope the move goes well."), not narration.
-_CLOSING_LINE = re.compile(
-    r"\b(?:you|your|yours|u|ur|ya|hope|wish|love|miss|soon|care|thanks?|forgive|sorry|goodbye|bye|later|"
-    r"well|write|call|text|reply|answer|talk|speak|see|meet|visit|coffee|always|forever|whenever|"
-    r"ready|time|again|best|luck|happy|peace|bless|pray|sometime|someday|drop|let|lets|catch|keep|stay)\b",
-    re.IGNORECASE,
-)
-
-
-def is_closing_line(sentence: str) -> bool:
-    """ "Drop me a line sometime." closes a letter; "The water was cold." does not."""
-    return not stops_mid_thought(sentence) and _CLOSING_LINE.search(sentence) is not None
-
-
 def paragraph_breaks(lines: list[Line]) -> list[int]:
     """Offsets where a new paragraph starts although no blank line comes before it.
 

@@ -15,17 +15,10 @@ import pytest
 from letterlint import lint_text
 from letterlint.report import ReportOptions
 from letterlint.report.html import render
-from tests.chromium import CHROMIUM, FLAGS
+from tests.chromium import CHROMIUM, FLAGS, playwright_or_skip
 from tests.conftest import EXAMPLES
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="the 'playwright' Python package is not installed (pip install '.[test]')"
-)
-if not Path(CHROMIUM).exists():
-    pytest.skip(
-        "Chromium is not installed (Debian package 'chromium'; .ci/run installs it when it runs as root)",
-        allow_module_level=True,
-    )
+sync_api = playwright_or_skip()
 
 
 EVIL = (

@@ -11,17 +11,10 @@ from pathlib import Path
 import pytest
 
 from letterlint import lint_text
-from tests.chromium import CHROMIUM, FLAGS
+from tests.chromium import CHROMIUM, FLAGS, playwright_or_skip
 from tests.local_page import _no_network, server_fixture  # noqa: F401
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="the 'playwright' Python package is not installed (pip install '.[test]')"
-)
-if not Path(CHROMIUM).exists():
-    pytest.skip(
-        "Chromium is not installed (Debian package 'chromium'; .ci/run installs it when it runs as root)",
-        allow_module_level=True,
-    )
+sync_api = playwright_or_skip()
 
 DESPERATE = (
     "Dear Sam,\n\nI know I let you down last spring. Please, I'm begging you, come back to me. "

@@ -58,9 +58,11 @@ def render(items: list[Item], options: ReportOptions) -> str:
 def _report(result: LintResult, n: int, options: ReportOptions) -> str:
     findings = result.findings
     numbered = {id(f): i for i, f in enumerate(findings, 1)}  # reading order: numbers rise down the letter
+    support = v.support(result)
+    if support is not None:
+        return _crisis_report(result, n, options, findings, numbered, support)
     band = v.band(result.score)
     stats = result.stats
-    annotated = _annotated(result.text, findings, numbered, n, result.families)
     counts = (
         "".join(
             f'<span class="chip sev-{s.label}">{esc(_count(c, s))}</span>'
@@ -69,9 +71,6 @@ def _report(result: LintResult, n: int, options: ReportOptions) -> str:
         )
         or '<span class="chip ok">no findings</span>'
     )
-    support = v.support(result)
-    if support is not None:
-        return _crisis_report(result, n, options, findings, numbered, support)
     first = v.fix_first(findings)
     fix = ""
     if first is not None:
@@ -92,18 +91,7 @@ def _report(result: LintResult, n: int, options: ReportOptions) -> str:
 {fix}
 </div>
 </header>
-<div class="layout">
-<article class="paper">
-<h2>The letter</h2>
-{_legend(findings, result.families)}
-<div class="letter" id="letter-{n}-text">{annotated}</div>
-</article>
-<aside class="side">
-{_checklist(result, options)}
-{_arc(result)}
-</aside>
-</div>
-{_findings(result, findings, numbered, n)}
+{_letter_and_notes(result, n, options, findings, numbered)}
 </section>"""
 
 
@@ -117,7 +105,6 @@ def _crisis_report(
 ) -> str:
     """The report when the writer may be in danger: the support note first, no score ring,
     no verdict and no "fix first"; the letter and the notes on wording follow."""
-    annotated = _annotated(result.text, findings, numbered, n, result.families)
     return f"""<section class="report crisis" id="letter-{n}" data-path="{esc(result.path)}">
 <aside class="support" role="note" aria-label="support">
 <h2>{esc(v.SUPPORT_TITLE)}</h2>
@@ -131,7 +118,17 @@ def _crisis_report(
 <p class="facts">profile {esc(result.profile)} · {_facts(result.stats)}</p>
 </div>
 </header>
-<div class="layout">
+{_letter_and_notes(result, n, options, findings, numbered)}
+</section>"""
+
+
+def _letter_and_notes(
+    result: LintResult, n: int, options: ReportOptions, findings: list[Finding], numbered: dict[int, int]
+) -> str:
+    """The annotated letter beside its checklist and tone arc, then the notes on each finding:
+    the same in every report, with or without the support note."""
+    annotated = _annotated(result.text, findings, numbered, n, result.families)
+    return f"""<div class="layout">
 <article class="paper">
 <h2>The letter</h2>
 {_legend(findings, result.families)}
@@ -142,8 +139,7 @@ def _crisis_report(
 {_arc(result)}
 </aside>
 </div>
-{_findings(result, findings, numbered, n)}
-</section>"""
+{_findings(result, findings, numbered, n)}"""
 
 
 def _count(n: int, severity: Severity) -> str:
