@@ -15,13 +15,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from letterlint import crisis_words as CRISIS
 from letterlint.checks.base import Context, _cancelled, accepted_matches, finditer, in_region
 from letterlint.document import Document
 from letterlint.model import Finding, Severity, Span
-from letterlint.patterns import expand, with_boundaries
 from letterlint.rulepack import Rule
 
 DENIED_MESSAGE = (
@@ -96,20 +94,13 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
             return
 
 
-@cache
-def _parts(sources: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """Each pattern compiled alone: a hundred broad patterns in one alternation would be tried
-    at every position of the letter; alone, each starts only where its literal start occurs."""
-    return tuple(re.compile(with_boundaries(expand(p)), re.IGNORECASE | re.MULTILINE) for p in sources)
-
-
 def _matches(rule: Rule, ctx: Context) -> Iterator[Span]:
     """Every match of every pattern, in any scope (recall first), outside `unless`."""
     matchers = rule.spec.matchers
-    if not matchers.sources:
+    if not matchers.parts:
         yield from accepted_matches(ctx, rule)
         return
-    for pattern in _parts(matchers.sources):
+    for pattern in matchers.parts:
         for m in finditer(pattern, ctx.doc.text, rule):
             span = Span(m.start(), m.end())
             wanted = span.end > span.start and in_region(ctx, matchers.region, span)
