@@ -321,6 +321,9 @@ class Document:
         if self.structure.email_tail is not None:  # a quoted reply is the other person's words
             spans.append(self.structure.email_tail)
         for sentence in self._sentences_with_speech_verbs():
+            # Found once per sentence, then bisected: searching on from every verb would rescan
+            # the rest of a long sentence once per verb.
+            returns = [m.start() for m in _WRITER_AGAIN.finditer(sentence.text)]
             for verb in _SPEECH_VERB.finditer(sentence.text):
                 subject = verb.group("subject")
                 own = _FIRST_PERSON_SUBJECT.search(" " + subject.split()[-1])
@@ -329,8 +332,8 @@ class Document:
                 start = sentence.span.start + verb.end()
                 # The report ends where the writer speaks again: "you said no contact, and
                 # I know I've messaged four times" reports only "no contact".
-                back = _WRITER_AGAIN.search(sentence.text, verb.end())
-                end = sentence.span.start + back.start() if back else sentence.span.end
+                k = bisect_left(returns, verb.end())
+                end = sentence.span.start + returns[k] if k < len(returns) else sentence.span.end
                 spans.append(Span(start, end))
         return spans
 

@@ -36,6 +36,7 @@ from typing import Any
 from letterlint.config import ConfigError, discover, loads_toml, read_toml_text, safe_folders, trusted_file
 from letterlint.document import WORD
 from letterlint.model import Span
+from letterlint.paths import real
 
 IGNORE_NAME = ".letterlint-ignore.toml"
 NEIGHBOURS = 3
@@ -108,7 +109,7 @@ class FileIgnores:
 
 def relative_name(ignore_file: Path, letter: Path) -> str | None:
     try:
-        rel = letter.resolve().relative_to(ignore_file.parent.resolve())  # where it is found, even if a link
+        rel = real(letter).relative_to(ignore_file.parent.resolve())  # where it is found, even if a link
     except ValueError:
         return None
     return rel.as_posix()
@@ -116,7 +117,7 @@ def relative_name(ignore_file: Path, letter: Path) -> str | None:
 
 def find(letter: Path) -> Path | None:
     """The nearest ignore file upward from the letter's folder."""
-    for folder in safe_folders(letter.resolve().parent):  # see config.safe_folders
+    for folder in safe_folders(real(letter).parent):  # see config.safe_folders
         path = folder / IGNORE_NAME
         if trusted_file(path):
             return path
@@ -128,8 +129,8 @@ def home_for(letter: Path) -> Path:
     existing = find(letter)
     if existing is not None:
         return existing
-    config = discover(letter.resolve().parent)
-    folder = config.parent if config is not None else letter.resolve().parent
+    config = discover(real(letter).parent)
+    folder = config.parent if config is not None else real(letter).parent
     return folder / IGNORE_NAME
 
 

@@ -11,3 +11,12 @@ def rules_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "rules"
+
+
+def real(path: Path) -> Path:
+    """The path with links resolved; a link loop (RuntimeError before Python 3.13, OSError
+    after) falls back to the absolute path so that opening the letter reports the loop."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()

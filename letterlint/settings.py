@@ -23,6 +23,7 @@ from pathlib import Path
 from letterlint.config import Config, ConfigError, discover, load
 from letterlint.engine import Engine, Selection
 from letterlint.model import Severity
+from letterlint.paths import real
 from letterlint.rulepack import RuleError
 
 DEFAULT_PROFILE = "reconcile"
@@ -167,7 +168,7 @@ def _relative(path: Path | None, config: Config) -> str | None:
             config.source.parent if config.source.is_absolute() else Path.cwd() / config.source.parent
         )
     )
-    for letter, folder in ((path, base), (path.resolve(), base.resolve())):
+    for letter, folder in ((path, base), (real(path), real(base))):
         try:
             return letter.relative_to(folder).as_posix()
         except ValueError:
