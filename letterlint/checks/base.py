@@ -193,6 +193,12 @@ class Context:
         )
 
 
+def _timed_out(rule: Rule) -> RuleTimeout:
+    return RuleTimeout(
+        f"pattern of rule {rule.id} took longer than {USER_PATTERN_TIMEOUT}s (catastrophic backtracking?)"
+    )
+
+
 def finditer(pattern: re.Pattern[str], text: str, rule: Rule) -> Iterator[re.Match[str]]:
     """Matches of a rule's pattern; user patterns (the `regex` module) get a time limit."""
     if rule.builtin:
@@ -201,9 +207,22 @@ def finditer(pattern: re.Pattern[str], text: str, rule: Rule) -> Iterator[re.Mat
     try:
         yield from pattern.finditer(text, timeout=USER_PATTERN_TIMEOUT)  # type: ignore[call-arg]
     except TimeoutError:
-        raise RuleTimeout(
-            f"pattern of rule {rule.id} took longer than {USER_PATTERN_TIMEOUT}s (catastrophic backtracking?)"
-        ) from None
+        raise _timed_out(rule) from None
+
+
+def every_start(pattern: re.Pattern[str], text: str, rule: Rule) -> Iterator[re.Match[str]]:
+    """A match at every position where the pattern can start, overlapping or not: the spans a
+    crisis rule needs, since a match hidden inside an earlier one may begin another sentence."""
+    if not rule.builtin:  # the `regex` module finds overlapping matches itself, under a time limit
+        try:
+            yield from pattern.finditer(text, overlapped=True, timeout=USER_PATTERN_TIMEOUT)  # type: ignore[call-arg]
+        except TimeoutError:
+            raise _timed_out(rule) from None
+        return
+    pos = 0
+    while (found := pattern.search(text, pos)) is not None:
+        yield found
+        pos = found.start() + 1
 
 
 def in_region(ctx: Context, region: str, span: Span) -> bool:

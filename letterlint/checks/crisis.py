@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from letterlint import crisis_words as CRISIS
-from letterlint.checks.base import Context, _cancelled, accepted_matches, finditer, in_region
+from letterlint.checks.base import Context, _cancelled, accepted_matches, every_start, in_region
 from letterlint.document import Document
 from letterlint.model import Finding, Severity, Span
 from letterlint.rulepack import Rule
@@ -95,17 +95,16 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _matches(rule: Rule, ctx: Context) -> Iterator[Span]:
-    """Every match of every pattern, in any scope (recall first), outside `unless`."""
+    """A match at every start position (recall first), in any scope, outside `unless`."""
     matchers = rule.spec.matchers
-    if not matchers.parts:
+    if matchers.regex is None:
         yield from accepted_matches(ctx, rule)
         return
-    for pattern in matchers.parts:
-        for m in finditer(pattern, ctx.doc.text, rule):
-            span = Span(m.start(), m.end())
-            wanted = span.end > span.start and in_region(ctx, matchers.region, span)
-            if wanted and not _cancelled(ctx, rule, matchers, span):
-                yield span
+    for m in every_start(matchers.regex, ctx.doc.text, rule):
+        span = Span(m.start(), m.end())
+        wanted = span.end > span.start and in_region(ctx, matchers.region, span)
+        if wanted and not _cancelled(ctx, rule, matchers, span):
+            yield span
 
 
 def _words(source: str) -> re.Pattern[str]:

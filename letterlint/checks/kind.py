@@ -113,22 +113,16 @@ class Reader:
         case_sensitive = self.boolean("case_sensitive", False)
         tokens = self._tokens(match, "match")
         unless_tokens = self._tokens(self.strings("unless_match"), "unless_match")
-        # A crisis rule runs each of its many broad patterns alone (checks.crisis): compile
-        # those, not an alternation it would never use.
-        alone = self.data.get("crisis") is True
         return Matchers(
             match=tokens,
             unless_match=unless_tokens,
             match_index=PatternIndex.build(tokens),
             unless_index=PatternIndex.build(unless_tokens),
-            regex=None if alone else self._regex(patterns, "patterns", boundaries, case_sensitive),
+            regex=self._regex(patterns, "patterns", boundaries, case_sensitive),
             unless=self._regex(self.strings("unless"), "unless", True, case_sensitive),
             scope=self.choice("scope", SCOPES, "writer") or "writer",
             region=self.choice("region", REGIONS, "any") or "any",
             builtin=self.builtin,
-            parts=tuple(self._regex((p,), "patterns", boundaries, case_sensitive) for p in patterns)
-            if alone
-            else (),
         )
 
     def _tokens(self, sources: tuple[str, ...], key: str) -> tuple[Pattern, ...]:
@@ -194,7 +188,6 @@ class Matchers:
     scope: str
     region: str
     builtin: bool
-    parts: tuple[Any, ...] = ()  # crisis rules: each regex pattern compiled alone
 
     @property
     def stems(self) -> set[str]:
