@@ -69,7 +69,8 @@ CRISIS_WORDS: dict[str, str] = {
     "deathword": (
         r"(?:death|dying|the\s+grave|my\s+grave|the\s+tomb|a\s+tomb|oblivion|eternal\s+(?:sleep|rest|night)|"
         r"the\s+void|the\s+end\s+of\s+(?:me|it\s+all|all\s+things|my\s+days)|the\s+darkness|the\s+abyss|"
-        r"(?:the\s+)?(?:long\s+|last\s+|cold\s+|eternal\s+|endless\s+)?quiet\s+of\s+the\s+(?:tomb|grave)|endless\s+sleep|the\s+long\s+sleep)"
+        r"(?:the\s+)?(?:long\s+|last\s+|cold\s+|eternal\s+|endless\s+)?quiet\s+of\s+the\s+(?:tomb|grave)|"
+        r"endless\s+sleep|the\s+long\s+sleep)"
     ),
     # "Much longer", "any more", "after tonight": the time after which the writer will be gone.
     "nolonger": (
@@ -81,88 +82,216 @@ CRISIS_WORDS: dict[str, str] = {
 }
 
 
-# -- Cue classes: a second, looser net over whole sentences ------------------------------------
+# -- Cue classes: a second, looser net over sentences and their neighbours -----------------------
 #
-# A sentence in the writer's own voice (FIRST_PERSON) that combines cues of several classes is
-# flagged even when no pattern of the rule describes it, e.g. "My family would be relieved if
-# I was gone" (a burden cue and an absence cue). Each class has a weight; a sentence fires at
-# CUE_THRESHOLD or more, of which CORE_WEIGHT from the CORE classes. Idioms (IDIOMS) are removed
-# before counting, so "this job is killing me" counts nothing.
+# Writers in danger rarely name the act. They speak of kinds of things: their own absence in the
+# future, being a burden, the means and the place, putting affairs in order, a last goodbye, a
+# passive wish that something would happen to them. No single kind is alarming alone ("I won't be
+# around next week"), so each class carries a weight, and a sentence fires when the classes in it
+# and in its neighbours (the sentence before and after, in the same paragraph) add up to
+# CUE_THRESHOLD, with at least CORE_WEIGHT from the CORE classes, and the sentence itself holds a
+# cue. Idioms (IDIOMS) are removed first, so "this job is killing me" counts nothing.
 
-FIRST_PERSON = r"i|i['’]?m|im|i['’]?ve|ive|i['’]?d|i['’]?ll|me|my|myself|meself"
+FIRST_PERSON = r"i|i['’]?m|im|i['’]?ve|ive|i['’]?d|i['’]?ll|me|my|myself|meself|mine|una"
+
+# Helpers for the classes below: a future or irrealis frame, and the writer as subject.
+_NOT_WILL = (
+    r"(?:won['’]?t|wont|will\s+not|shan['’]?t|not\s+(?:going\s+to|gonna)|may\s+not|might\s+not|"
+    r"(?:will|['’]ll)\s+no\s+longer)"
+)
+# Places and things one may go towards: an edge, a height, water, a line, a road.
+_PLACES = (
+    r"(?:the |a |my |that |this )?(?:\w+ )?(?:edge|ledge|bridge|footbridge|overpass|flyover|roof|rooftop|"
+    r"balcony|cliffs?|"
+    r"parapet|railings?|platform|tracks|railway|line|traffic|motorway|highway|river|canal|lake|sea|water|"
+    r"waves|car park|"
+    r"ground|street|pavement|drop|"
+    r"beam|rope|rifle|gun|shotgun|pills|tablets|razor|blades?)"
+)
 
 CUE_CLASSES: dict[str, tuple[int, str]] = {
-    # Death, dying and not living (strong).
+    # Death, dying and not living, said of oneself or in the abstract (strong).
     "death": (
         2,
-        r"die|dying|dead|death|kill myself|killing myself|suicid\w*|kms|alive|want to live|"
-        r"reason to live|to live any\s*more|go on living|keep living|stop living|not exist|"
-        r"stop existing|grave|churchyard|cemetery|tomb|"
-        r"overdose|noose",
+        r"(?:i|me|myself|i['’]?d|i['’]?ll|ill|im|i['’]?m) (?:\w+ ){0,3}(?:die|be dead|dying|dead)|"
+        r"(?:want|wanna|wish|like|ready|deserve|rather) to (?:die|be dead)|(?:my|own) death|kill myself|"
+        r"killing myself|kms|unaliv\w*|suicid\w*|"
+        r"(?:end|ending|take|taking|took) (?:my|this) (?:own |\w+ )?(?:life|existence)|"
+        r"(?:not|never|don['’]?t|dont|no longer) (?:\w+ )?(?:alive|want to live)|reason to live|"
+        r"to live any\s*more|"
+        r"go on living(?! (?:in|with))|keep living(?! (?:in|with))|stop living|"
+        r"(?:not|stop|cease to) exist\w*|my grave|"
+        r"overdose|noose|terminal|my time (?:is|has) come|race is run|meet my maker|"
+        r"go(?:ing)? home to (?:him|god|the lord|jesus|heaven|my maker)|"
+        r"(?:lie|lay) down and (?:never|not) (?:rise|get up|wake)|the end of me|end it all|"
+        r"ending (?:anything|it|it all|everything|things)|do (?:anything|something) (?:stupid|silly|drastic|"
+        r"dumb)",
     ),
-    # Being gone, not waking, ending things (weaker on their own).
-    "absence": (
+    # Death as a topic: the writer's, or anyone's (weak alone; old letters speak of it often).
+    "mortal": (
         1,
-        r"wake up|waking up|sleep forever|not be here|not here any\s*more|wasn['’]?t here|"
-        r"weren['’]?t here|(?:was|were|be|am|i['’]?m|i['’]?ll be) gone|disappear\w*|vanish\w*|"
-        r"end (?:it|it all|everything|things)|finish (?:it|everything)|let (?:it|myself) go|"
-        r"another sunrise|another day|no longer here|not around",
+        r"die|dying|dead|death|grave|churchyard|cemetery|tomb|coffin",
+    ),
+    # The writer's own absence in the future: not around, gone, never waking, never back (strong).
+    "gone": (
+        2,
+        rf"{_NOT_WILL} (?:\w+ )?be (?:around|here|there|alive|in (?:your|the|their) (?:way|life|lives|hair))|"
+        r"(?:will|['’]ll|shall|gonna|going to) (?:\w+ )?be (?:gone|long gone)|"
+        r"not (?:be )?(?:around|here|there) (?:any\s*more|any longer|much longer|for long|by then|after)|"
+        r"(?:not|no longer|never) (?:be )?(?:here|there|around) any\s*more|"
+        r"(?:when|after|once|by the time) (?:i['’]?m|i am|im|i['’]?ve|i have) (?:gone|dead|not here)|"
+        r"(?:will|['’]ll|shall) have gone|free of me|rid of me|never (?:see|hear from) me again|"
+        r"(?:not|never|won['’]?t|wont) (?:\w+ )?(?:come|coming) back|"
+        r"(?:never|not) (?:wake|waking|rise|rising|get up|getting up)(?: again| up)?|sleep (?:forever|"
+        r"for good)|"
+        r"(?:i|i['’]?ll|ill|to|just|me|wanna|gonna) (?:\w+ )?(?:disappear|vanish)(?:ing)?\b|(?:stop|"
+        r"stopped) (?:existing|being alive|being here)|not be(?=\s*(?:[.!;…]|$))|"
+        r"be (?:in|on) the (?:paper|papers|news)|(?:hear|get|read) the news|when the time comes|"
+        r"(?:gone|go) to rest|rest for good|lay(?:ing)? down (?:this|the|my) (?:\w+ )?(?:burden|load|cross)|"
+        r"(?:pain|hurt|hurting|suffering|it all|everything) (?:to )?(?:stop|"
+        r"end)\w* (?:[\w,]+ ){0,8}(?:for good|forever|permanently)|(?:they|you|u|someone|somebody|anyone|"
+        r"anybody) (?:finds?|found) me|"
+        r"(?:won['’]?t|will not|will be no|wont) (?:be )?(?:a |any )?(?:more )?me\b|(?:i['’]?ll be|ill be|"
+        r"i will be) gone|out of the picture|"
+        r"(?:won['’]?t|wont|will not|not) (?:b|be) (?:here|around|there)|(?:trouble|bother) you no (?:more|"
+        r"further|longer)|"
+        r"(?:go|going|goes) away from this|(?:leave|leaving|quit|quitting) this (?:\w+ )?(?:world|life|"
+        r"earth)|"
+        r"(?:never|not) (?:have to )?open (?:my eyes|them|my eyes) again|let the (?:\w+ )?(?:dark|darkness|"
+        r"water|sea|river|cold|night) "
+        r"(?:have|take) me|waste away|nothing (?:of me left|left of me)|"
+        r"(?:the )?last (?:letter|message|thing|words?) (?:you['’]ll|you will|"
+        r"you['’]re going to) (?:ever )?(?:get|hear|read|receive) from me|"
+        r"(?:reading|read|hear\w*) about me in the (?:paper|papers|news)",
     ),
     # Means and places.
     "means": (
         1,
-        r"pills?|tablets?|meds|medication|rope|hose|gun|shotgun|pistol|knife|knives|blades?|razors?|"
-        r"bridge|roof|rooftop|ledge|cliffs?|edge|canal|river|sea|lake|train|trains|tracks|platform|"
-        r"traffic|motorway|car park|multi-?storey|balcony|exhaust|bottle|the means|drown\w*|"
-        r"jump|jumping|hang|hanging|poison",
+        r"pills?|tablets?|meds|medication|medicine|paracetamol|morphine|painkillers?|sleeping pills|"
+        r"rope|beam|hose|exhaust|gun|shotgun|pistol|rifle|knife|knives|blades?|razors?|"
+        r"bridge|footbridge|overpass|roof|rooftop|ledge|cliffs?|edge|balcony|window|top floor|"
+        r"canal|river|sea|lake|water|waves|current|train|trains|tracks|railway|platform|"
+        r"traffic|motorway|highway|lorry|truck|semi|bus|car park|multi-?storey|bottle|jar|"
+        r"the means|drown\w*|jump|jumping|hang(?:ing)?(?! (?:around|out|up|on|in|about|with|over|onto))|"
+        r"poison\w*|swallow\w*|flyover|crossing|pillar|wheel|cabinet",
     ),
-    # Injury to oneself.
+    # Going towards the means: standing at an edge, looking at it, practising, gathering.
+    "approach": (
+        2,
+        rf"(?:stand\w*|stood|stopp\w* on|lean\w*|step\w*|climb\w*|jump\w*|perch\w*|(?:go\w*|went) up to|"
+        rf"(?:star\w*|look\w*|gaz\w*) (?:\w+ )?down|check\w*|picture\w*|"
+        rf"imagin\w*) (?:[\w'’-]+ ){{0,4}}{_PLACES}|"
+        r"how (?:quick|easy|fast|simple) it (?:would|could|will) be|(?:there are|i have|i['’]ve got|"
+        r"got) enough(?: now| of them)?|"
+        r"(?:counted|counting) (?:them|the (?:pills|tablets))|(?:putting|put|setting|set) (?:my |"
+        r"the )?(?:pills|tablets|meds|them) aside|"
+        r"(?:started|keep|kept|can['’]?t stop) thinking about (?:it|them|that)|think about (?:it|them|"
+        r"that) (?:every|all the time|more than|constantly)|"
+        r"let (?:it|them|the \w+) take me|swerve into me|(?:hit|run) me (?:over|down)|"
+        r"step(?:ping)? out in front|"
+        r"(?:let|letting) go of the wheel|walk (?:in|into the \w+) and not|practi[cs]e run|dry run|"
+        r"rehears\w*|"
+        r"(?:saving|saved|keeping|kept|collect\w*|buying|counting) (?:[\w'’-]+ ){0,3}(?:pills|tablets|meds|"
+        r"them|paracetamol|painkillers|morphine)|"
+        r"stash\w*|hoard\w*|stockpil\w*|how many (?:\w+ )?(?:it would take|would do it|pills|tablets)|"
+        r"(?:would|could) be (?:so )?(?:quick|easy|simple)|a pull|the pull|calm about|take my weight|"
+        r"know exactly where",
+    ),
+    # Self-injury.
     "injury": (
-        1,
-        r"cutting|cuts|burns|burning|scars?|bleed\w*|wrists?|bruises|marks|hurt myself|"
-        r"hurting myself|harm myself|harming myself|punish\w*",
+        2,
+        r"(?:cut|cutting|burn|burning|burned|burnt|scratch\w*|hit|hitting|punch\w*|starv\w*|hurt|hurting|"
+        r"harm|harming|punish\w*) (?:myself|my (?:arms?|wrists?|legs?|thighs?|skin|stomach|body))|"
+        r"self[- ]?harm\w*|razor blades|the blades|scars|relaps\w*|wrists?|"
+        r"(?:cut|cutting|burned|burnt) (?:again|deeper)|deeper than|(?:hit|hitting|bang|banged|"
+        r"banging) my head",
     ),
-    # Being a burden; others better off.
+    # Being a burden; others better off without the writer (strong).
     "burden": (
         2,
-        r"(?:i['’]?m|i\s+am|i\s+feel\s+like|i['’]?ve\s+become|me\s+being|i['’]?d\s+be)\s+(?:\w+\s+){0,2}"
-        r"(?:a\s+|such\s+a\s+)?burden|taking up space|waste of space|put up with me|in everyone['’]?s way|"
-        r"(?:doesn['’]?t|don['’]?t|nobody|no one|no-one) needs? me|"
-        r"if i (?:was|were|wasn['’]?t|weren['’]?t) (?:gone|here|around|dead)",
+        r"burden|dead weight|(?:become|becoming|being|be|am|i['’]?m|im) (?:a |an |the |only a |just a |"
+        r"such a )?(?:\w+ )?"
+        r"(?:problem|trouble|bother|nuisance|drain|weight)|a drain|draining (?:you|everyone)|(?:a|the|only a|"
+        r"just a) (?:problem|trouble|bother|nuisance) (?:to|for)|"
+        r"better off|easier (?:for|without|on)|happier without|taking up space|waste of space|"
+        r"put up with me|deal (?:with|w) me|in everyone['’]?s way|(?:nobody|no one|no-one|noone|won['’]?t|"
+        r"wont)(?:['’]s)? (?:\w+ ){0,2}miss (?:me|a)|"
+        r"(?:doesn['’]?t|don['’]?t|nobody|no one|no-one) needs? me|failed (?:everyone|you all|all of you|"
+        r"my family|the family)|"
+        r"(?:no more|bring) shame|(?:relieved|a relief) (?:for|to) (?:you|everyone|them|all|the)|"
+        r"waste of (?:air|space|oxygen|skin|your time)|disappoint (?:anyone|everyone|you all)|"
+        r"(?:not|no|no longer) (?:a |your )?problem (?:any\s*more|for|to)|what['’]?s the point of me|"
+        r"what is the point of me",
     ),
-    # Finality: for good, after tonight, goodbye.
+    # Finality: for good, after tonight, a decision, goodbye.
     "final": (
         1,
-        r"much longer|any longer|for good|forever|never again|after tonight|tonight|tonite|2nite|"
-        r"goodbye|good-bye|farewell|won['’]?t matter|one last|for the last time|permanently|no more|"
-        r"by the time you",
+        r"much longer|any longer|any\s*more|for good|forever|permanent\w*|never again|ever again|"
+        r"after (?:tonight|tonite|2nite|today|this)|tonight|tonite|2nite|soon|goodbye|good-bye|farewell|"
+        r"bye forever|one last|for the last time|once and for all|no more|no longer|the end|"
+        r"(?:will|['’]ll|gonna|going to) be (?:over|finished|done|quiet)|(?:all|it['’]?s) (?:be )?over|"
+        r"my decision|made up my mind|made my (?:mind|peace|choice)|decided|arrangements|the date|"
+        r"by the time (?:you|u|anyone)|last (?:letter|message|text|note|time you)",
     ),
-    # Hopelessness.
+    # Putting affairs in order, and words left for those who stay.
+    "affairs": (
+        1,
+        r"(?:settled|sorted|arranged|put in order|in order) (?:\w+ )?(?:accounts|affairs|things|everything|"
+        r"papers)|"
+        r"solicitor|my will|(?:made|making|make) (?:\w+ )?arrangements|bank details|passwords|spare key|"
+        r"insurance|"
+        r"look after (?:the|my|him|her) (?:\w+ )?(?:cat|dog|kids|children|plants)|(?:give|gave|giving|left|"
+        r"leaving) (?:away|you|him|her) my|"
+        r"no (?:use|need) for|(?:won['’]?t|wont|will not) need (?:it|them|any)|"
+        r"(?:not|none of (?:it|this|that)|never|wasn['’]?t|isn['’]?t) (?:\w+ ){0,2}your fault|(?:don['’]?t|"
+        r"do not|dont|never) blame (?:yourself|urself|you)|(?:wasn['’]?t|isn['’]?t|is not|"
+        r"was not) because of (?:you|them|u)|"
+        r"forgive me|tell (?:the kids|the children|mum|mom|mummy|dad|her|him|them|everyone) (?:that )?(?:i|"
+        r"I) (?:love|loved|am sorry)|"
+        r"remember me|(?:don['’]?t|do not|please no|no) (?:\w+ )?(?:look|looking|come looking|search) for me|"
+        r"(?:call|ring|phone) the police|cry for help|(?:don['’]?t|do not|no) (?:grieve|cry|mourn|be sad)|"
+        r"cry for me|grieve (?:long|for me)|notes? for|letters? for (?:everyone|you all|each)|passwords?|"
+        r"(?:won['’]?t|wont|will not|not) have (?:any )?(?:use|need) for|hear it from me|"
+        r"if anything (?:happens|should happen) to me|"
+        r"(?:left|leaving|given|giving) (?:the|my) (?:\w+ ){0,3}(?:with|to) (?:\w+)|(?:taking|take|have|"
+        r"keep) (?:the|my) (?:cat|dog|guitar|car|things)",
+    ),
+    # Hopelessness and exhaustion with living.
     "hopeless": (
         1,
         r"pointless|no point|(?:not|n['’]?t) worth|no reason|no purpose|meaningless|hopeless|no hope|"
-        r"no future|can['’]?t (?:take|go on|do this|cope|carry on|keep going)|"
-        r"cant (?:take|go on|do this|cope|carry on|keep going)|done with everything|tired of|"
-        r"exhausted|given up|nothing left|no way out|way out|too much|numb|don['’]?t care",
+        r"no future|(?:can['’]?t|cant|cannot|no fit) (?:\w+ )?(?:take|go on|do this|cope|carry|keep|anymore|"
+        r"any more|again)|"
+        r"done with everything|tired of (?:the |my )?(?:life|living|everything|it all|being)|tire me|weary|"
+        r"exhausted|given up|nothing left|no way out|way out|too much|numb|feel nothing|"
+        r"(?:pain|it|everything|all of it) (?:to )?stop|make it stop|failed|failure|no longer (?:care|"
+        r"matter)|"
+        r"how much longer|can['’]?t see|(?:doesn['’]?t|doesnt|won['’]?t|wont) matter (?:anyway|any\s*more)",
     ),
-    # Intent, planning and secrecy.
+    # Wishing, planning and being drawn: the frame of an intention.
     "intent": (
         1,
-        r"plan|planned|planning|decided|ready|want to|wanna|thinking about|thought about|"
-        r"keep thinking|how (?:many|much|cold|high|far|fast|easy)|fastest|quickest|enough|"
-        r"hiding|hidden|secret|nobody knows|no one knows|the means",
+        r"planning (?:it|this|everything|the)|planned (?:it|this|everything)|made up my mind|wish\w*|"
+        r"hop(?:e|ing) (?:a|that|something) |pray(?:ing)? (?:for|that) |keep thinking|started thinking|"
+        r"part of me|tempt\w*|urge\w*|secret|nobody knows|no one knows|"
+        r"(?:haven['’]?t|not) told anyone|so nobody asks|the means|mean it|not (?:being|bein) dramatic|"
+        r"i know what that means|(?:don['’]?t|dont|do not|pls dont|pls don['’]?t) tell",
     ),
 }
 # Classes about the act or its object; their weights must add up to CORE_WEIGHT on their own.
-CORE_CLASSES = ("death", "burden", "means", "injury", "absence")
+CORE_CLASSES = ("death", "gone", "burden", "means", "approach", "injury", "affairs")
 CORE_WEIGHT = 2
 CUE_THRESHOLD = 3
 
 # Turns of phrase that use a death or harm word without meaning it.
 IDIOMS = (
-    r"(?:die|died|dying) (?:of|from) (?:embarrassment|shame|laughing|laughter|boredom|cringe)|"
-    r"dying (?:to|for|of)|killing (?:me|time|it)|kill(?:ed|s)? it|kill (?:for|to)|"
-    r"(?:could|would|['’]d) (?:\w+\s+)?die for|"
+    r"(?:die|died|dying) (?:of|from) (?:embarrassment|shame|laughing|laughter|boredom|cringe|agony|grief|"
+    r"love|jealousy|longing)|"
+    r"dying (?:to|for|of)|until (?:i|the day i) die|till (?:i|the day i) die|killing (?:me|time|it)|"
+    r"kill(?:ed|s)? it|kill (?:for|to)|"
+    r"(?:could|would|i['’]d|['’]d) (?:\w+\s+)?die for|(?:you|u|ur|you['’]re|youre) gonna die|"
+    r"(?:lmao+|lol|haha+)[^.!?]{0,12}(?:i['’]?m|im) (?:so |literally )?dead|(?:i['’]?m|im) (?:so |"
+    r"literally )?dead (?:lol|lmao|haha)|"
     r"(?:kill|killed|murder) (?:me|you|him|her) (?:with|for)|"
     r"dead (?:tired|on my feet|serious|set|easy|end|good|funny|cute|jealous)|"
     r"bored to death|sick to death|scared to death|to death of|death trap|death of me|"

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from letterlint import crisis_words as CRISIS
 from letterlint.checks.base import Context, _cancelled, accepted_matches, every_start, in_region
-from letterlint.document import Document
+from letterlint.document import Document, Sentence
 from letterlint.model import Finding, Severity, Span
 from letterlint.rulepack import Rule
 
@@ -76,7 +76,7 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
     count = 0
     spans = list(_matches(rule, ctx))
     covered = {s.index for sp in spans for s in [ctx.doc.sentence_at(sp.start)] if s is not None}
-    spans += [s.span for s in ctx.doc.sentences if s.index not in covered and cues_fire(s.text)]
+    spans += [sp for sp in cue_sentences(ctx.doc) if _index(ctx.doc, sp) not in covered]
     for span in sorted(spans, key=lambda sp: sp.start):
         sentence = ctx.doc.sentence_at(span.start)
         key = sentence.index if sentence else -span.start
@@ -92,6 +92,11 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
         count += 1
         if count >= rule.spec.max_per_letter:
             return
+
+
+def _index(doc: Document, span: Span) -> int | None:
+    sentence = doc.sentence_at(span.start)
+    return sentence.index if sentence is not None else None
 
 
 def _matches(rule: Rule, ctx: Context) -> Iterator[Span]:
@@ -113,6 +118,7 @@ def _words(source: str) -> re.Pattern[str]:
 
 _SELF = _words(CRISIS.FIRST_PERSON)
 _IDIOMS = _words(CRISIS.IDIOMS)
+_CORE = frozenset(CRISIS.CORE_CLASSES)
 _CUES = {name: (weight, _words(source)) for name, (weight, source) in CRISIS.CUE_CLASSES.items()}
 
 
@@ -122,16 +128,66 @@ def cue_classes(text: str) -> set[str]:
     return {name for name, (_, pattern) in _CUES.items() if pattern.search(text)}
 
 
-def cues_fire(text: str) -> bool:
-    """A sentence in the writer's voice whose cues add up (see crisis_words.CUE_CLASSES)."""
-    if len(text) > 300:
-        return False  # a run-on wall of text would mix unrelated cues
-    if not _SELF.search(text):
-        return False
+def cue_sentences(doc: Document) -> list[Span]:
+    """Where sentences fire whose cues, with those of their neighbours in the same paragraph,
+    add up (see crisis_words.CUE_CLASSES): "Please look after the cat for me. I won't be back."
+    fires though neither sentence names the act. The span is the sentence's first cue, so that a
+    denial before it ("I'm not going to do anything stupid") is read as one."""
+    sentences = doc.sentences
+    found = [_sentence_cues(s.text) for s in sentences]
+    out = []
+    for i, sentence in enumerate(sentences):
+        if not found[i] & _CORE:
+            continue  # the sentence itself must hold a core cue, not only its neighbours
+        window = [j for j in (i - 1, i, i + 1) if 0 <= j < len(sentences)]
+        window = [j for j in window if sentences[j].paragraph == sentence.paragraph]
+        if not any(_SELF.search(sentences[j].text) for j in window):
+            continue
+        if _adds_up([found[j] for j in window]):
+            out.append(_first_cue(sentence))
+    return out
+
+
+def _first_cue(sentence: Sentence) -> Span:
+    text = _IDIOMS.sub(lambda m: " " * len(m.group()), sentence.text)
+    starts = [m for _, pattern in _CUES.values() if (m := pattern.search(text))]
+    if not starts:
+        return sentence.span
+    first = min(starts, key=lambda m: m.start())
+    return Span(sentence.span.start + first.start(), sentence.span.start + first.end())
+
+
+def _sentence_cues(text: str) -> set[str]:
+    if len(text) > 250:
+        return set()  # a run-on wall of text would mix unrelated cues
     found = cue_classes(text)
-    if sum(_CUES[name][0] for name in found.intersection(CRISIS.CORE_CLASSES)) < CRISIS.CORE_WEIGHT:
-        return False
-    return sum(_CUES[name][0] for name in found) >= CRISIS.CUE_THRESHOLD
+    if "death" in found:
+        found.discard("mortal")  # one mention of dying counts once
+    return found
+
+
+def _weight(classes: set[str]) -> int:
+    return sum(_CUES[name][0] for name in classes)
+
+
+def cues_fire(text: str) -> bool:
+    """One sentence alone whose cues add up (the probe tool's explanation of a single line)."""
+    found = _sentence_cues(text)
+    return bool(found) and bool(_SELF.search(text)) and _adds_up([found])
+
+
+def _adds_up(window: list[set[str]]) -> bool:
+    """Two different core kinds together (a means and going towards it, a burden and an
+    absence); or enough weight, with enough of it from the core, where a kind said again in
+    a neighbouring sentence counts again."""
+    core = _CORE
+    if len(set().union(*window) & core - {"means"}) >= 2:  # a place alone is often just a place
+        return True
+    total = sum(_weight(classes) for classes in window)
+    return (
+        sum(_weight(classes & core) for classes in window) >= CRISIS.CORE_WEIGHT
+        and total >= CRISIS.CUE_THRESHOLD
+    )
 
 
 def denied(doc: Document, span: Span) -> bool:
