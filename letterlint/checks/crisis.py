@@ -183,9 +183,12 @@ def _adds_up(window: list[set[str]]) -> bool:
     core = _CORE
     if len(set().union(*window) & core - {"means"}) >= 2:  # a place alone is often just a place
         return True
-    total = sum(_weight(classes) for classes in window)
+    # A place named again in the next sentence is still one place: means count once.
+    counted = [classes - {"means"} for classes in window]
+    counted[0] = counted[0] | (set().union(*window) & {"means"})
+    total = sum(_weight(classes) for classes in counted)
     return (
-        sum(_weight(classes & core) for classes in window) >= CRISIS.CORE_WEIGHT
+        sum(_weight(classes & core) for classes in counted) >= CRISIS.CORE_WEIGHT
         and total >= CRISIS.CUE_THRESHOLD
     )
 
