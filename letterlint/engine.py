@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from letterlint.checks import crisis, sections
+from letterlint.checks import crisis, sections, starts
 from letterlint.checks.base import Context, RuleTimeout
 from letterlint.checks.registry import kinds
 from letterlint.document import Document
@@ -97,6 +97,7 @@ class Engine:
         # Crisis findings (the writer may be in danger) lead every report; the rest read in order.
         findings.sort(key=lambda f: (not f.crisis, f.span.start, -f.severity, f.rule))
         findings = crisis.quiet_rewrites(findings, doc)
+        starts.forget_texts()
         self.internal_errors = errors
         tone = letter_tone(ctx, findings) if doc.sentences else Tone(0.0, 0.0, ())
         stats = Stats(
@@ -202,3 +203,10 @@ def _failure(rule: Rule, ctx: Context, reason: str) -> Finding:
         message=f"internal error in rule {rule.id}, skipped: {reason}",
         excerpt="",
     )
+
+
+def prepare_for_many_lints() -> None:
+    """For processes that lint on every pause (the language server, the local page): spend
+    about a second once, on the first lint, so that each later lint is faster (see
+    letterlint.checks.starts). The command line, which lints once, does not call it."""
+    starts.use_start_index()

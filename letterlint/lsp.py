@@ -42,7 +42,7 @@ from pygls.protocol import LanguageServerProtocol
 
 from letterlint import __version__, drafts
 from letterlint.config import ConfigError
-from letterlint.engine import Engine, Selection
+from letterlint.engine import Engine, Selection, prepare_for_many_lints
 from letterlint.explain import explanation_markdown, hover_text
 from letterlint.model import Finding, Severity, Span
 from letterlint.reader import MAX_BYTES
@@ -698,6 +698,7 @@ def main(argv: list[str]) -> int:
             logging.basicConfig(filename=args.log_file, level=logging.INFO)
         except OSError as exc:
             raise UsageError(f"{args.log_file}: cannot write log: {exc.strerror or exc}") from None
+    prepare_for_many_lints()
     server = LetterServer()
     try:
         server.ls.start_io(_CappedStdin(sys.stdin.buffer), sys.stdout.buffer)

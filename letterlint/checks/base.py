@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from letterlint.checks import starts
 from letterlint.checks.kind import Matchers
 from letterlint.document import WORD, Document
 from letterlint.matcher import Pattern, PatternIndex, Role, View, match_at, subject_at
@@ -246,7 +247,9 @@ def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) ->
     hi = text_span.end if text_span else len(doc.text)
     hits: list[tuple[Span, int]] = []
     if matchers.regex is not None:
-        found = finditer(matchers.regex, doc.text[lo:hi], rule)
+        index = starts.index_for(matchers.alternatives, matchers.flags)
+        text = doc.text[lo:hi]
+        found = index.finditer(text) if index else finditer(matchers.regex, text, rule)
         hits.extend((Span(lo + m.start(), lo + m.end()), lo + m.start()) for m in found)
     if matchers.match:
         hits.extend(ctx.token_hits(matchers.match, lo, hi, matchers.match_index))

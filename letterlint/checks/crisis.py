@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from letterlint import crisis_words as CRISIS
+from letterlint.checks import starts
 from letterlint.checks.base import Context, _cancelled, accepted_matches, every_start, in_region
 from letterlint.document import Document, Sentence
 from letterlint.model import Finding, Severity, Span
@@ -105,7 +106,9 @@ def _matches(rule: Rule, ctx: Context) -> Iterator[Span]:
     if matchers.regex is None:
         yield from accepted_matches(ctx, rule)
         return
-    for m in every_start(matchers.regex, ctx.doc.text, rule):
+    index = starts.index_for(matchers.alternatives, matchers.flags)
+    found = index.matches(ctx.doc.text) if index else every_start(matchers.regex, ctx.doc.text, rule)
+    for m in found:
         span = Span(m.start(), m.end())
         wanted = span.end > span.start and in_region(ctx, matchers.region, span)
         if wanted and not _cancelled(ctx, rule, matchers, span):

@@ -123,6 +123,11 @@ class Reader:
             scope=self.choice("scope", SCOPES, "writer") or "writer",
             region=self.choice("region", REGIONS, "any") or "any",
             builtin=self.builtin,
+            # Built-in patterns may be scanned by their first words (checks.starts).
+            alternatives=tuple(with_boundaries(expand(p)) for p in patterns)
+            if boundaries and self.builtin
+            else (),
+            flags=re.MULTILINE | (0 if case_sensitive else re.IGNORECASE),
         )
 
     def _tokens(self, sources: tuple[str, ...], key: str) -> tuple[Pattern, ...]:
@@ -188,6 +193,8 @@ class Matchers:
     scope: str
     region: str
     builtin: bool
+    alternatives: tuple[str, ...] = ()  # each pattern expanded, for checks.starts
+    flags: int = 0
 
     @property
     def stems(self) -> set[str]:
