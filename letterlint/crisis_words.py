@@ -113,6 +113,7 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
     # Death, dying and not living, said of oneself or in the abstract (strong).
     "death": (
         2,
+        r"(?:finish|finishing) (?:with )?(?:everything|it all|this life|my life)|"
         r"(?:i|me|myself|i['’]?d|i['’]?ll|ill|im|i['’]?m) (?:\w+ ){0,3}(?:die|be dead|dying|dead)|"
         r"(?:want|wanna|wish|like|ready|deserve|rather) to (?:die|be dead)|(?:my|own) death|kill myself|"
         r"killing myself|kms|unaliv\w*|suicid\w*|"
@@ -135,6 +136,22 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
     # The writer's own absence in the future: not around, gone, never waking, never back (strong).
     "gone": (
         2,
+        r"(?:don['’]?t|do not|dont) think i['’]?ll be (?:around|here|there|alive)|(?:nothing|not much|no one|"
+        r"nobody) (?:left )?keeping me here|"
+        r"(?:reading|read|hear\w*) about me in the (?:paper|papers|news)|"
+        r"(?:am|i['’]?m|be) not (?:more|any\s*more|any longer) (?:here|there|alive|able to live)|"
+        r"(?:anyone|someone|somebody|they|you) (?:to |will |would |can )?find me|where i['’]?m going|"
+        r"where i am going|"
+        r"gone (?:for|fi) good|(?:not|never|won['’]?t|wont) (?:\w+ ){0,3}(?:see|seeing|"
+        r"make it to) another (?:spring|summer|winter|autumn|christmas|birthday|year|day|morning)|"
+        r"(?:not going to|not gonna|won['’]?t|wont) make it (?:to|till|until|through)|"
+        r"my last words|the last thing i['’]ll (?:ever )?(?:write|say|send)|out of (?:everyone|"
+        r"everybody)['’]?s? (?:life|lives)|"
+        r"(?:sorry|forgive me) for what (?:comes next|happens next|i['’]?m (?:about to|going to|planning)|"
+        r"i am (?:about to|going to|planning))|"
+        r"(?:won['’]?t|wont|will not) need to (?:get|buy) me|in the ground|six feet under|"
+        r"(?:talk|meet|see) (?:with )?(?:the lord|god|jesus|my maker|allah) (?:\w+ ){0,3}(?:soon|sooner|"
+        r"tonight)|"
         rf"{_NOT_WILL} (?:\w+ )?be (?:around|here|there|alive|in (?:your|the|their) (?:way|life|lives|hair))|"
         r"(?:will|['’]ll|shall|gonna|going to) (?:\w+ )?be (?:gone|long gone)|"
         r"not (?:be )?(?:around|here|there) (?:any\s*more|any longer|much longer|for long|by then|after)|"
@@ -178,6 +195,12 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
     # Going towards the means: standing at an edge, looking at it, practising, gathering.
     "approach": (
         2,
+        r"(?:keep|kept) walking (?:till|until|into|out)|(?:pull|take|drag|pulling|taking|dragging) me under|"
+        r"looked up how|"
+        r"(?:sat|sitting|sit) with (?:it|the \w+) in my (?:lap|hand)|"
+        r"took (?:a load|loads|a lot|all|a handful|the whole (?:box|packet|bottle)|"
+        r"everything) (?:of )?(?:\w+ )?(?:pills|tablets|paracetamol|meds|painkillers)|"
+        r"(?:take|taking|took|swallow\w*) everything in the|"
         rf"(?:stand\w*|stood|stopp\w* on|lean\w*|step\w*|climb\w*|jump\w*|perch\w*|(?:go\w*|went) up to|"
         rf"(?:star\w*|look\w*|gaz\w*) (?:\w+ )?down|check\w*|picture\w*|"
         rf"imagin\w*) (?:[\w'’-]+ ){{0,4}}{_PLACES}|"
@@ -200,6 +223,10 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
     # Self-injury.
     "injury": (
         2,
+        r"(?:punch|punching|punched|hit|hitting) (?:the )?(?:\w+ )?walls? (?:till|until)|knuckles (?:split|"
+        r"bleed\w*|raw)|"
+        r"arms? (?:r|are|is|was|were) (?:all )?(?:scratched|cut|marked|covered)|(?:stopped|stop|"
+        r"not) eating (?:\w+ )?on purpose|starv\w* myself|"
         r"(?:cut|cutting|burn|burning|burned|burnt|scratch\w*|hit|hitting|punch\w*|starv\w*|hurt|hurting|"
         r"harm|harming|punish\w*) (?:myself|my (?:arms?|wrists?|legs?|thighs?|skin|stomach|body))|"
         r"self[- ]?harm\w*|razor blades|the blades|scars|relaps\w*|wrists?|"
@@ -209,6 +236,8 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
     # Being a burden; others better off without the writer (strong).
     "burden": (
         2,
+        r"better for (?:everybody|everyone|all|you all|the family|all of you)|"
+        r"(?:would|will) anyone (?:even )?(?:notice|care|miss)|"
         r"burden|dead weight|(?:become|becoming|being|be|am|i['’]?m|im) (?:a |an |the |only a |just a |"
         r"such a )?(?:\w+ )?"
         r"(?:problem|trouble|bother|nuisance|drain|weight)|a drain|draining (?:you|everyone)|(?:a|the|only a|"
@@ -236,6 +265,10 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
     # Putting affairs in order, and words left for those who stay.
     "affairs": (
         1,
+        r"(?:won['’]?t|wont|will not) be needing (?:it|them|any)|"
+        r"take care (?:of|about) (?:\w+ ){1,2}(?:for me|when i|after i)|(?:don['’]?t|do not) (?:go|"
+        r"come) in(?:to)? the (?:bathroom|garage|bedroom|shed)|"
+        r"call someone first|"
         r"(?:settled|sorted|arranged|put in order|in order) (?:\w+ )?(?:accounts|affairs|things|everything|"
         r"papers)|"
         r"solicitor|my will|(?:made|making|make) (?:\w+ )?arrangements|bank details|passwords|spare key|"
@@ -268,6 +301,15 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"matter)|"
         r"how much longer|can['’]?t see|(?:doesn['’]?t|doesnt|won['’]?t|wont) matter (?:anyway|any\s*more)",
     ),
+    # Passive wishes: hoping something happens to the writer; relief at bad news about their health.
+    "passive": (
+        2,
+        r"(?:half |secretly |kind of |sort of )?(?:hope|hoping|wish|wishing|pray|praying) (?:\w+ ){0,4}"
+        r"(?:doesn['’]?t stop|hits me|runs me|crash\w*|swerve\w*|(?:don['’]?t|never|not) wake)|felt relieved|"
+        r"(?:not going to|won['’]?t|wont|not gonna) (?:chase up|follow up|go to|take|start) (?:the |"
+        r"my )?(?:\w+ )?"
+        r"(?:treatment|appointment|results|meds|follow-up|chemo|scan)",
+    ),
     # Wishing, planning and being drawn: the frame of an intention.
     "intent": (
         1,
@@ -279,7 +321,7 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
     ),
 }
 # Classes about the act or its object; their weights must add up to CORE_WEIGHT on their own.
-CORE_CLASSES = ("death", "gone", "burden", "means", "approach", "injury", "affairs")
+CORE_CLASSES = ("death", "gone", "burden", "means", "approach", "injury", "affairs", "passive")
 CORE_WEIGHT = 2
 CUE_THRESHOLD = 3
 
