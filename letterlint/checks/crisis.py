@@ -125,10 +125,28 @@ _CORE = frozenset(CRISIS.CORE_CLASSES)
 _CUES = {name: (weight, _words(source)) for name, (weight, source) in CRISIS.CUE_CLASSES.items()}
 
 
+_CUE_NAMES = tuple(_CUES)
+_CUE_SOURCES = tuple(pattern.pattern for _, pattern in _CUES.values())
+
+
 def cue_classes(text: str) -> set[str]:
     """The cue classes present in a sentence, after its idioms are taken out."""
-    text = _IDIOMS.sub(" ", text)
-    return {name for name, (_, pattern) in _CUES.items() if pattern.search(text)}
+    text = without_idioms(text, " ")
+    index = starts.index_for(_CUE_SOURCES, re.IGNORECASE)
+    if index is None:
+        return {name for name, (_, pattern) in _CUES.items() if pattern.search(text)}
+    return {_CUE_NAMES[i] for i in index.which(text)}
+
+
+def without_idioms(text: str, blank: str | None = None) -> str:
+    """The text with each idiom replaced by `blank`, or by as many spaces (None)."""
+    index = starts.index_for((_IDIOMS.pattern,), re.IGNORECASE)
+    found = index.finditer(text) if index else _IDIOMS.finditer(text)
+    pieces, last = [], 0
+    for m in found:
+        pieces += [text[last : m.start()], blank if blank is not None else " " * (m.end() - m.start())]
+        last = m.end()
+    return "".join(pieces) + text[last:]
 
 
 def cue_sentences(doc: Document) -> list[Span]:
@@ -152,11 +170,11 @@ def cue_sentences(doc: Document) -> list[Span]:
 
 
 def _first_cue(sentence: Sentence) -> Span:
-    text = _IDIOMS.sub(lambda m: " " * len(m.group()), sentence.text)
-    starts = [m for _, pattern in _CUES.values() if (m := pattern.search(text))]
-    if not starts:
+    text = without_idioms(sentence.text)
+    firsts = [m for _, pattern in _CUES.values() if (m := pattern.search(text))]
+    if not firsts:
         return sentence.span
-    first = min(starts, key=lambda m: m.start())
+    first = min(firsts, key=lambda m: m.start())
     return Span(sentence.span.start + first.start(), sentence.span.start + first.end())
 
 

@@ -92,6 +92,15 @@ class StartIndex:
                     yield found
                     break
 
+    def which(self, text: str) -> set[int]:
+        """The patterns that match somewhere in the text (what `search` on each would say)."""
+        found: set[int] = set()
+        for start, candidates in self._where(text):
+            for i in candidates:
+                if i not in found and self._patterns[i].match(text, start) is not None:
+                    found.add(i)
+        return found
+
     def _where(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
         """The positions where some pattern may begin, in order, each with those patterns:
         looked up once per distinct word of the text, not once per word."""
