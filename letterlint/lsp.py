@@ -698,7 +698,7 @@ def main(argv: list[str]) -> int:
             logging.basicConfig(filename=args.log_file, level=logging.INFO)
         except OSError as exc:
             raise UsageError(f"{args.log_file}: cannot write log: {exc.strerror or exc}") from None
-    prepare_for_many_lints()
+    prepare_for_many_lints()  # the first letter's lint builds the indexes (a second or two)
     server = LetterServer()
     try:
         server.ls.start_io(_CappedStdin(sys.stdin.buffer), sys.stdout.buffer)

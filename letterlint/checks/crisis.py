@@ -138,6 +138,12 @@ def cue_classes(text: str) -> set[str]:
     return {_CUE_NAMES[i] for i in index.which(text)}
 
 
+def build_indexes() -> None:
+    """The first-word indexes of the cue classes and idioms, ahead of the first lint."""
+    starts.index_for(_CUE_SOURCES, re.IGNORECASE)
+    starts.index_for((_IDIOMS.pattern,), re.IGNORECASE)
+
+
 def without_idioms(text: str, blank: str | None = None) -> str:
     """The text with each idiom replaced by `blank`, or by as many spaces (None)."""
     index = starts.index_for((_IDIOMS.pattern,), re.IGNORECASE)
