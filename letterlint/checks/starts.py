@@ -25,7 +25,7 @@ _MAX_CACHED_WORDS = 50_000
 
 _enabled = False
 _lock = threading.Lock()
-_indexes: dict[tuple[str, ...], StartIndex] = {}
+_indexes: dict[tuple[int, tuple[str, ...]], StartIndex] = {}
 
 
 def use_start_index() -> None:
@@ -43,11 +43,12 @@ def index_for(sources: tuple[str, ...], flags: int) -> StartIndex | None:
     """The index of these patterns, built on first use; None unless a front end asked for it."""
     if not _enabled or not sources:
         return None
-    index = _indexes.get(sources)
+    key = (flags, sources)
+    index = _indexes.get(key)
     if index is None:
         with _lock:
-            index = _indexes.get(sources) or StartIndex(sources, flags)
-            _indexes[sources] = index
+            index = _indexes.get(key) or StartIndex(sources, flags)
+            _indexes[key] = index
     return index
 
 
