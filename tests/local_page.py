@@ -110,6 +110,9 @@ def start(env: dict[str, str], cwd: Path, *args: str) -> Running:
         [sys.executable, "-m", "letterlint", "serve", "--no-browser", *args],
         cwd=cwd,
         env=env,
+        # A runner started in the background ignores SIGINT, and children inherit that;
+        # Ctrl-C is what these tests send, so the server gets the default back.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

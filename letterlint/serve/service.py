@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from letterlint import drafts
-from letterlint.engine import Engine, Selection
+from letterlint.engine import Engine, Selection, prepare_for_many_lints
 from letterlint.report import view
 from letterlint.report.json_report import as_data
 from letterlint.settings import Overrides, resolve_settings
@@ -37,6 +37,7 @@ class LintService:
         """The settings every face uses (letterlint.settings): the config found from `cwd`
         upward, `--profile` on top (an unknown one is an error before the server starts)."""
         settings = resolve_settings(None, Overrides(profile=profile), cwd=cwd)
+        prepare_for_many_lints(settings.engine)
         service = cls(settings.engine, settings.profile, settings.selection, threading.Lock())
         service.lint(_WARM_UP)  # load VADER and friends now, not on the writer's first pause
         return service
