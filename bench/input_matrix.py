@@ -353,10 +353,14 @@ def run_case(case: Case, scratch: Path, env: dict[str, str]) -> Outcome:
     return execute(case.build(folder), folder, env)
 
 
+def expected_exits(case: Case) -> tuple[int, ...]:
+    return case.exit if isinstance(case.exit, tuple) else (case.exit,)
+
+
 def problems(case: Case, outcome: Outcome) -> list[str]:
     """What differs from the case's expectation (empty: as expected)."""
     found = []
-    if outcome.code not in (case.exit if isinstance(case.exit, tuple) else (case.exit,)):
+    if outcome.code not in expected_exits(case):
         found.append(f"exit {outcome.code}, expected {case.exit}")
     if case.stderr and case.stderr not in outcome.stderr:
         found.append(f"stderr lacks {case.stderr!r}")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from letterlint.checks import crisis, sections, starts
 from letterlint.checks.base import Context, RuleTimeout
+from letterlint.checks.kind import index_of
 from letterlint.checks.registry import kinds
 from letterlint.document import Document
 from letterlint.model import Finding, LintResult, RuleInfo, Severity, Span, Stats, Tone
@@ -214,6 +215,6 @@ def prepare_for_many_lints(engine: Engine | None = None) -> None:
     if engine is not None:
         for rule in engine.ruleset.rules.values():
             matchers = getattr(rule.spec, "matchers", None)
-            if matchers is not None and matchers.alternatives:
-                starts.index_for(matchers.alternatives, matchers.flags)
+            if matchers is not None:
+                index_of(matchers)
         crisis.build_indexes()

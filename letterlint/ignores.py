@@ -129,8 +129,9 @@ def home_for(letter: Path) -> Path:
     existing = find(letter)
     if existing is not None:
         return existing
-    config = discover(real(letter).parent)
-    folder = config.parent if config is not None else real(letter).parent
+    here = real(letter).parent
+    config = discover(here)
+    folder = config.parent if config is not None else here
     return folder / IGNORE_NAME
 
 

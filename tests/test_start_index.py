@@ -9,6 +9,7 @@ import pytest
 
 from letterlint.checks import starts
 from letterlint.checks.base import every_start
+from letterlint.checks.kind import index_of
 from letterlint.engine import Engine
 from tests.conftest import ROOT
 
@@ -39,7 +40,7 @@ def test_index_finds_what_the_alternation_finds(rules: list, monkeypatch: pytest
     texts = _texts()
     for rule in rules:
         m = rule.spec.matchers
-        index = starts.index_for(m.alternatives, m.flags)
+        index = index_of(m)
         assert index is not None
         for text in texts:
             want = [(x.start(), x.end()) for x in m.regex.finditer(text)]

@@ -7,8 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from letterlint.checks import starts
-from letterlint.checks.kind import Matchers
+from letterlint.checks.kind import Matchers, index_of
 from letterlint.document import WORD, Document
 from letterlint.matcher import Pattern, PatternIndex, Role, View, match_at, subject_at
 from letterlint.model import Finding, Span
@@ -247,7 +246,7 @@ def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) ->
     hi = text_span.end if text_span else len(doc.text)
     hits: list[tuple[Span, int]] = []
     if matchers.regex is not None:
-        index = starts.index_for(matchers.alternatives, matchers.flags)
+        index = index_of(matchers)
         text = doc.text[lo:hi]
         found = index.finditer(text) if index else finditer(matchers.regex, text, rule)
         hits.extend((Span(lo + m.start(), lo + m.end()), lo + m.start()) for m in found)

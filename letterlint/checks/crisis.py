@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from letterlint import crisis_words as CRISIS
 from letterlint.checks import starts
 from letterlint.checks.base import Context, _cancelled, accepted_matches, every_start, in_region
+from letterlint.checks.kind import index_of
 from letterlint.document import Document, Sentence
 from letterlint.model import Finding, Severity, Span
 from letterlint.rulepack import Rule
@@ -76,7 +77,7 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
     seen: set[int] = set()
     count = 0
     spans = list(_matches(rule, ctx))
-    covered = {s.index for sp in spans for s in [ctx.doc.sentence_at(sp.start)] if s is not None}
+    covered = {_index(ctx.doc, sp) for sp in spans}
     spans += [sp for sp in cue_sentences(ctx.doc) if _index(ctx.doc, sp) not in covered]
     for span in sorted(spans, key=lambda sp: sp.start):
         sentence = ctx.doc.sentence_at(span.start)
@@ -106,7 +107,7 @@ def _matches(rule: Rule, ctx: Context) -> Iterator[Span]:
     if matchers.regex is None:
         yield from accepted_matches(ctx, rule)
         return
-    index = starts.index_for(matchers.alternatives, matchers.flags)
+    index = index_of(matchers)
     found = index.matches(ctx.doc.text) if index else every_start(matchers.regex, ctx.doc.text, rule)
     for m in found:
         span = Span(m.start(), m.end())
@@ -197,25 +198,18 @@ def _weight(classes: set[str]) -> int:
     return sum(_CUES[name][0] for name in classes)
 
 
-def cues_fire(text: str) -> bool:
-    """One sentence alone whose cues add up (the probe tool's explanation of a single line)."""
-    found = _sentence_cues(text)
-    return bool(found) and bool(_SELF.search(text)) and _adds_up([found])
-
-
 def _adds_up(window: list[set[str]]) -> bool:
     """Two different core kinds together (a means and going towards it, a burden and an
     absence); or enough weight, with enough of it from the core, where a kind said again in
     a neighbouring sentence counts again."""
-    core = _CORE
-    if len(set().union(*window) & core - {"means"}) >= 2:  # a place alone is often just a place
+    if len(set().union(*window) & _CORE - {"means"}) >= 2:  # a place alone is often just a place
         return True
     # A place named again in the next sentence is still one place: means count once.
     counted = [classes - {"means"} for classes in window]
     counted[0] = counted[0] | (set().union(*window) & {"means"})
     total = sum(_weight(classes) for classes in counted)
     return (
-        sum(_weight(classes & core) for classes in counted) >= CRISIS.CORE_WEIGHT
+        sum(_weight(classes & _CORE) for classes in counted) >= CRISIS.CORE_WEIGHT
         and total >= CRISIS.CUE_THRESHOLD
     )
 

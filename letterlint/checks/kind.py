@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from letterlint import patternlimits as limits
+from letterlint.checks import starts
+from letterlint.checks.starts import StartIndex
 from letterlint.matcher import Lexicon, Pattern, PatternError, PatternIndex, compile_pattern
 from letterlint.patterns import PatternError as RegexMacroError
 from letterlint.patterns import expand, with_boundaries
@@ -124,9 +126,7 @@ class Reader:
             region=self.choice("region", REGIONS, "any") or "any",
             builtin=self.builtin,
             # Built-in patterns may be scanned by their first words (checks.starts).
-            alternatives=tuple(with_boundaries(expand(p)) for p in patterns)
-            if boundaries and self.builtin
-            else (),
+            alternatives=patterns if boundaries and self.builtin else (),
             flags=re.MULTILINE | (0 if case_sensitive else re.IGNORECASE),
         )
 
@@ -193,7 +193,7 @@ class Matchers:
     scope: str
     region: str
     builtin: bool
-    alternatives: tuple[str, ...] = ()  # each pattern expanded, for checks.starts
+    alternatives: tuple[str, ...] = ()  # the patterns as written, for index_of
     flags: int = 0
 
     @property
@@ -206,3 +206,13 @@ class Matchers:
         for pattern in (*self.match, *self.unless_match):
             out |= stems_of(pattern.items)
         return out
+
+
+def _bounded(pattern: str) -> str:
+    return with_boundaries(expand(pattern))
+
+
+def index_of(matchers: Matchers) -> StartIndex | None:
+    """The first-word index of a built-in rule's patterns (checks.starts), expanded only when
+    it is built; None when no long-running front end asked for one, or for other rules."""
+    return starts.index_for(matchers.alternatives, matchers.flags, _bounded)
