@@ -91,8 +91,14 @@ class Context:
         found: set[int] = set()
         for key in pattern.first & keys:
             found.update(positions[key])
+        if viable == -1:
+            return sorted(found)
+        # Bytes, not the int: shifting an int of one bit per sentence for every word would
+        # make a long letter's cost grow with its square.
+        bits = viable.to_bytes((viable.bit_length() + 7) // 8, "little")
+        size = len(bits)
         sentence_no = self._sentence_no
-        return sorted(i for i in found if viable >> sentence_no[i] & 1)
+        return sorted(i for i in found if (s := sentence_no[i]) >> 3 < size and bits[s >> 3] >> (s & 7) & 1)
 
     @cached_property
     def _masks(self) -> dict[int, int]:
