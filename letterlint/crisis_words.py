@@ -112,17 +112,25 @@ _PLACES = (
 CUE_CLASSES: dict[str, tuple[int, str]] = {
     # Death, dying and not living, said of oneself or in the abstract (strong).
     "death": (
-        2,
+        3,
         r"(?:finish|finishing) (?:with )?(?:everything|it all|this life|my life)|"
         r"(?:i|me|myself|i['’]?d|i['’]?ll|ill|im|i['’]?m) (?:\w+ ){0,3}(?:die|be dead|dying|dead)|"
         r"(?:want|wanna|wish|like|ready|deserve|rather) to (?:die|be dead)|(?:my|own) death|kill myself|"
-        r"killing myself|kms|unaliv\w*|suicid\w*|"
+        r"killing myself|kms|unaliv\w*|suicid(?!es)\w*|"
         r"(?:end|ending|take|taking|took) (?:my|this) (?:own |\w+ )?(?:life|existence)|"
         r"(?:not|never|don['’]?t|dont|no longer) (?:\w+ )?(?:alive|want to live)|reason to live|"
         r"to live any\s*more|"
         r"go on living(?! (?:in|with))|keep living(?! (?:in|with))|stop living|"
         r"(?:not|stop|cease to) exist\w*|my grave|"
         r"overdose|noose|terminal|my time (?:is|has) come|race is run|meet my maker|"
+        r"(?:i['’]?ll|i will|i['’]?d|me|i['’]?m|i am|be) (?:\w+ ){0,3}(?:in the ground|six feet under|"
+        r"in (?:a|my) "
+        r"(?:box|coffin|grave))|should(?:['’]ve| have) (?:been one of them|died(?! of| laughing))|"
+        r"(?:dies?|died|go(?:es)?) (?:to the grave )?with me\b|(?:no use|no good|nothing) to a dead (?:man|"
+        r"woman)|"
+        r"(?:go|going|gone|went|leave|leaving|out) (?:out )?(?:of|from) this world|relieve (?:it|the world|"
+        r"everyone|"
+        r"you|you all) of my (?:company|presence|existence)|"
         r"go(?:ing)? home to (?:him|god|the lord|jesus|heaven|my maker)|"
         r"(?:lie|lay) down and (?:never|not) (?:rise|get up|wake)|the end of me|end it all|"
         r"ending (?:anything|it|it all|everything|things)|do (?:anything|something) (?:stupid|silly|drastic|"
@@ -141,6 +149,30 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"(?:reading|read|hear\w*) about me in the (?:paper|papers|news)|"
         r"(?:am|i['’]?m|be) not (?:more|any\s*more|any longer) (?:here|there|alive|able to live)|"
         r"(?:anyone|someone|somebody|they|you) (?:to |will |would |can )?find me|where i['’]?m going|"
+        r"where i['’]?ve gone|my (?:own )?funeral|(?:bother|need) with a (?:big |proper )?funeral|"
+        r"(?:cheapest|a plain|a cheap) (?:box|coffin)|identify (?:me|my body)|(?:find|found|finds) my body|"
+        r"(?:come and |to )?(?:fetch|collect) me|call(?:ing)? me (?:home|to (?:him|her|them|heaven))|"
+        r"(?:fell|fall|falling|go|went) (?:to sleep|asleep) and (?:never|not|didn['’]?t) (?:wake|woke|woken)|"
+        r"(?:want|need|wish|like) (?:the |this |it all |everything |all )?(?:pain|hurt|hurting|noise|"
+        r"thoughts) "
+        r"to stop|"
+        rf"{_NOT_WILL} (?:\w+ )?(?:be (?:at|there for|around for)|see|make it to|get to see) (?:\w+['’]s |"
+        r"your |"
+        r"her |his |the |their |my )?(?:\w+ )?(?:graduation|wedding|birthday|christmas|exams?|results|"
+        r"christening|baby|first day|birth|it)\b|"
+        r"(?:the )?(?:last|final) (?:letter|message|thing|words?|note|text)s? (?:you['’]ll|you will|"
+        r"you['’]re going "
+        r"to|i['’]ll|i will|i['’]m going to|i am going to) (?:ever )?(?:get|hear|read|receive|write|send)"
+        r"(?![^.!?;]{0,30}\b(?:from (?:this|here|the)|before|until|till|for now|for a while|this (?:year|"
+        r"term|week|"
+        r"month))\b)|"
+        r"where i (?:have )?gone|(?:the one|the first|first one|person) (?:to |who )?finds? me|"
+        r"sooner than (?:he|god|the lord|nature|planned|intended|expected)|before my time|"
+        r"(?:you|u)['’]?ll (?:all )?(?:know|understand|find out|see) why|"
+        r"(?:won['’]?t|wont|will not) be needing (?:it|them|any)|(?:don['’]?t|do not) (?:go|"
+        r"come) in(?:to)? the "
+        r"(?:bathroom|garage|bedroom|shed|loft|attic|cellar|basement)|call someone first|"
+        r"(?:don['’]?t|do not|please no|no) (?:come )?(?:look|seek|search)(?:ing)? (?:for )?me|seek me|"
         r"where i am going|"
         r"gone (?:for|fi) good|(?:not|never|won['’]?t|wont) (?:\w+ ){0,3}(?:see|seeing|"
         r"make it to) another (?:spring|summer|winter|autumn|christmas|birthday|year|day|morning)|"
@@ -159,7 +191,8 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"(?:when|after|once|by the time) (?:i['’]?m|i am|im|i['’]?ve|i have) (?:gone|dead|not here)|"
         r"(?:will|['’]ll|shall) have gone|free of me|rid of me|never (?:see|hear from) me again|"
         r"(?:not|never|won['’]?t|wont) (?:\w+ )?(?:come|coming) back|"
-        r"(?:never|not) (?:wake|waking|rise|rising|get up|getting up)(?: again| up)?|sleep (?:forever|"
+        r"(?:never|not) (?:wake|waking|woke|woken|rise|rising|get up|getting up)(?: again| up)?|"
+        r"sleep (?:forever|"
         r"for good)|"
         r"(?:i|i['’]?ll|ill|to|just|me|wanna|gonna) (?:\w+ )?(?:disappear|vanish)(?:ing)?\b|(?:stop|"
         r"stopped) (?:existing|being alive|being here)|not be(?=\s*(?:[.!;…]|$))|"
@@ -208,7 +241,11 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"got) enough(?: now| of them)?|"
         r"(?:counted|counting) (?:them|the (?:pills|tablets))|(?:putting|put|setting|set) (?:my |"
         r"the )?(?:pills|tablets|meds|them) aside|"
-        r"(?:started|keep|kept|can['’]?t stop) thinking about (?:it|them|that)|think about (?:it|them|"
+        r"(?:started|keep|kept|can['’]?t stop) thinking about (?:it|them|that|the (?:\w+ )?(?:bridge|edge|"
+        r"river|"
+        r"tracks|train|pills|rope|water|drop|roof|sea|cliff|car park))|(?:working|worked|figur\w*) out the "
+        r"(?:timing|date|day|time|best way|how)|(?:picked|set|chosen|chose) (?:a|the) (?:date|day|night)|"
+        r"think about (?:it|them|"
         r"that) (?:every|all the time|more than|constantly)|"
         r"let (?:it|them|the \w+) take me|swerve into me|(?:hit|run) me (?:over|down)|"
         r"step(?:ping)? out in front|"
@@ -218,18 +255,21 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"them|paracetamol|painkillers|morphine)|"
         r"stash\w*|hoard\w*|stockpil\w*|how many (?:\w+ )?(?:it would take|would do it|pills|tablets)|"
         r"(?:would|could) be (?:so )?(?:quick|easy|simple)|a pull|the pull|calm about|take my weight|"
-        r"know exactly where",
+        r"know exactly where|(?:stopped|stopping|stop|quit) (?:taking )?my (?:\w+ )?(?:meds|medication|"
+        r"tablets|"
+        r"pills|insulin|treatment)",
     ),
     # Self-injury.
     "injury": (
-        2,
+        3,
         r"(?:punch|punching|punched|hit|hitting) (?:the )?(?:\w+ )?walls? (?:till|until)|knuckles (?:split|"
         r"bleed\w*|raw)|"
         r"arms? (?:r|are|is|was|were) (?:all )?(?:scratched|cut|marked|covered)|(?:stopped|stop|"
         r"not) eating (?:\w+ )?on purpose|starv\w* myself|"
         r"(?:cut|cutting|burn|burning|burned|burnt|scratch\w*|hit|hitting|punch\w*|starv\w*|hurt|hurting|"
         r"harm|harming|punish\w*) (?:myself|my (?:arms?|wrists?|legs?|thighs?|skin|stomach|body))|"
-        r"self[- ]?harm\w*|razor blades|the blades|scars|relaps\w*|wrists?|"
+        r"self[- ]?harm\w*|razor blades|the blades?|i(?:['’]ve| have)? relapsed|"
+        r"the (?:cutting|burning|scratching)|"
         r"(?:cut|cutting|burned|burnt) (?:again|deeper)|deeper than|(?:hit|hitting|bang|banged|"
         r"banging) my head",
     ),
@@ -258,17 +298,16 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"much longer|any longer|any\s*more|for good|forever|permanent\w*|never again|ever again|"
         r"after (?:tonight|tonite|2nite|today|this)|tonight|tonite|2nite|soon|goodbye|good-bye|farewell|"
         r"bye forever|one last|for the last time|once and for all|no more|no longer|the end|"
-        r"(?:will|['’]ll|gonna|going to) be (?:over|finished|done|quiet)|(?:all|it['’]?s) (?:be )?over|"
+        r"(?:will|['’]ll|gonna|going to|would|(?:it )?would (?:all )?(?:just )?) be (?:over|finished|done|"
+        r"quiet)|"
+        r"my (?:own )?choice|(?:i['’]?ve|i have) decided|decision['’]?s made|(?:all|it['’]?s) (?:be )?over|"
         r"my decision|made up my mind|made my (?:mind|peace|choice)|decided|arrangements|the date|"
         r"by the time (?:you|u|anyone)|last (?:letter|message|text|note|time you)",
     ),
     # Putting affairs in order, and words left for those who stay.
     "affairs": (
         1,
-        r"(?:won['’]?t|wont|will not) be needing (?:it|them|any)|"
-        r"take care (?:of|about) (?:\w+ ){1,2}(?:for me|when i|after i)|(?:don['’]?t|do not) (?:go|"
-        r"come) in(?:to)? the (?:bathroom|garage|bedroom|shed)|"
-        r"call someone first|"
+        r"take care (?:of|about) (?:\w+ ){1,2}(?:for me|when i|after i)|"
         r"(?:settled|sorted|arranged|put in order|in order) (?:\w+ )?(?:accounts|affairs|things|everything|"
         r"papers)|"
         r"solicitor|my will|(?:made|making|make) (?:\w+ )?arrangements|bank details|passwords|spare key|"
@@ -279,16 +318,22 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"(?:not|none of (?:it|this|that)|never|wasn['’]?t|isn['’]?t) (?:\w+ ){0,2}your fault|(?:don['’]?t|"
         r"do not|dont|never) blame (?:yourself|urself|you)|(?:wasn['’]?t|isn['’]?t|is not|"
         r"was not) because of (?:you|them|u)|"
-        r"forgive me|tell (?:the kids|the children|mum|mom|mummy|dad|her|him|them|everyone) (?:that )?(?:i|"
-        r"I) (?:love|loved|am sorry)|"
+        r"forgive me|tell (?:the kids|the children|mum|mom|mummy|dad|her|him|them|everyone|"
+        r"\w+) (?:that )?(?:i|"
+        r"I) (?:love|loved|am sorry|went|was not|wasn['’]t|didn['’]t suffer|tried)|sorry for (?:this|"
+        r"all this|"
+        r"everything|what)|"
         r"remember me|(?:don['’]?t|do not|please no|no) (?:\w+ )?(?:look|looking|come looking|search) for me|"
         r"(?:call|ring|phone) the police|cry for help|(?:don['’]?t|do not|no) (?:grieve|cry|mourn|be sad)|"
         r"cry for me|grieve (?:long|for me)|notes? for|letters? for (?:everyone|you all|each)|passwords?|"
         r"(?:won['’]?t|wont|will not|not) have (?:any )?(?:use|need) for|hear it from me|"
         r"if anything (?:happens|should happen) to me|"
-        r"(?:left|leaving|given|giving) (?:the|my) (?:\w+ ){0,3}(?:with|to) (?:\w+)|(?:taking|take|have|"
+        r"(?:left|leaving|given|giving) (?:the|my) (?:\w+ ){0,3}(?:with|to|on|in|under|for) (?:\w+)|"
+        r"(?:taking|take|have|"
         r"keep) (?:the|my) (?:cat|dog|guitar|car|things)",
     ),
+    # Marks that self-injury leaves, or a lapse back into it: weak alone (a tattoo on a wrist).
+    "marks": (1, r"scars?|scarred|relaps\w*|wrists?|bandages?|plasters|long sleeves"),
     # Hopelessness and exhaustion with living.
     "hopeless": (
         1,
@@ -303,7 +348,7 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
     ),
     # Passive wishes: hoping something happens to the writer; relief at bad news about their health.
     "passive": (
-        2,
+        3,
         r"(?:half |secretly |kind of |sort of )?(?:hope|hoping|wish|wishing|pray|praying) (?:\w+ ){0,4}"
         r"(?:doesn['’]?t stop|hits me|runs me|crash\w*|swerve\w*|(?:don['’]?t|never|not) wake)|felt relieved|"
         r"(?:not going to|won['’]?t|wont|not gonna) (?:chase up|follow up|go to|take|start) (?:the |"
@@ -338,5 +383,29 @@ IDIOMS = (
     r"dead (?:tired|on my feet|serious|set|easy|end|good|funny|cute|jealous)|"
     r"bored to death|sick to death|scared to death|to death of|death trap|death of me|"
     r"over my dead body|passed away|jump(?:ed|ing)? at the chance|killer|"
-    r"(?:phone|battery|laptop|car|plant|basil)[^.!?]{0,20}(?:died|dead)"
+    r"(?:phone|battery|laptop|car|plant|basil)[^.!?]{0,20}(?:died|dead)|"
+    # Ordinary uses of the absence, injury and death words: cutting off contact, an absence for a
+    # stated short while, the last letter before some ordinary event, an injury got on a thing,
+    # sleeping long after hard work, suicide as someone else's loss or a topic.
+    r"cut(?:ting)? (?:myself|me|him|her|them|you) off|"
+    r"(?:be|been) (?:around|here|there|in|home|about|back|away|gone|off)(?: \w+)? (?:next|this|on|until|till|"
+    r"for (?:a|the|two|three|few|couple)|over the) (?:\w+ )?(?:week|weekend|days?|month|fortnight|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|holidays?|summer|\d+\w*)|"
+    r"last (?:letter|message|email|note|post|text) (?:before|from|until|till|of the (?:year|term|trip))|"
+    r"(?:cut|burn\w*|scratch\w*|hit|bang\w*|bump\w*|hurt) (?:myself|my \w+) (?:\w+ )?(?:on|at|in|during|"
+    r"playing|doing|while|when) (?:the|a|an|some|that|this|my|his|her|\w+ing) (?!wall|floor|mirror)\w+|"
+    r"(?:disappear|vanish)\w* [^.!?]{0,40}(?:from|out of|with) (?:embarrassment|shame)|"
+    r"ending (?:things|it) (?:between|with)|"
+    r"(?:pain|ache|cough|rash|symptoms?|fever|migraine)\w* (?:in my \w+ )?(?:is|has|was|are|"
+    r"have) (?:\w+ )?gone|"
+    r"sleep\w* (?:for|till|until|in) (?:a|the|two|three|\d+|\w+day|noon|midday|lunch\w*|morning|late)|"
+    r"(?:sleep|slept|sleeping|sleeps) like (?:a |the )?dead|die (?:a )?happy(?: \w+)?|"
+    r"(?:as if|as though|like) (?:i|you|he|she|we|they|u) (?:was|were|did|do|does)(?:n['’]?t|"
+    r" not) (?:even )?exist\w*|"
+    r"(?:pain|vex|sweet|tire|hungry|shame|fear) (?:me|am|us|dem|una) die|"
+    r"(?:so|too) \w+ (?:that )?(?:i|you) (?:could|would|will|might) (?:just |literally )?die|"
+    r"(?:cat|dog|kitten|puppy|it|he|she|they|bird|horse) (?:\w+ )?(?:scratched|bit|burned|cut|hit) (?:me|"
+    r"my)|not wake(?: up)? (?:until|till|before)|"
+    r"(?:lost|lose|losing) (?:\w+ ){0,3}to suicide|suicide (?:among|prevention|awareness|rates?|hotline|"
+    r"line|squad|doors?|mission|watch|bomb\w*)|documentary (?:on|about) \w+"
 )
