@@ -97,7 +97,7 @@ FIRST_PERSON = r"i|i['’]?m|im|i['’]?ve|ive|i['’]?d|i['’]?ll|me|my|myself
 # Helpers for the classes below: a future or irrealis frame, and the writer as subject.
 _NOT_WILL = (
     r"(?:won['’]?t|wont|will\s+not|shan['’]?t|not\s+(?:going\s+to|gonna)|may\s+not|might\s+not|"
-    r"(?:will|['’]ll)\s+no\s+longer)"
+    r"(?:will|['’]ll)\s+no\s+longer|no\s+gonnae|nae\s+gonnae|willnae|winnae)"
 )
 # Places and things one may go towards: an edge, a height, water, a line, a road.
 _PLACES = (
@@ -121,7 +121,10 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"(?:not|never|don['’]?t|dont|no longer) (?:\w+ )?(?:alive|want to live)|reason to live|"
         r"to live any\s*more|"
         r"go on living(?! (?:in|with))|keep living(?! (?:in|with))|stop living|"
-        r"(?:not|stop|cease to) exist\w*|my grave|"
+        r"(?:not|stops?|stopping|cease to|ceases to) exist\w*|my grave|"
+        r"(?:end|finish)(?:ing)? (?:it|things|everything) (?:my (?:own )?way|on my (?:own )?terms|for good|"
+        r"myself)|(?:done|finished|through) (?:with|wid|wit) (?:this|dis|my) life|"
+        r"(?:don['’]?t|do not|dont) deserve to (?:live|be alive|be here|exist)|"
         r"overdose|noose|terminal|my time (?:is|has) come|race is run|meet my maker|"
         r"(?:i['’]?ll|i will|i['’]?d|me|i['’]?m|i am|be) (?:\w+ ){0,3}(?:in the ground|six feet under|"
         r"in (?:a|my) "
@@ -149,29 +152,24 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"(?:reading|read|hear\w*) about me in the (?:paper|papers|news)|"
         r"(?:am|i['’]?m|be) not (?:more|any\s*more|any longer) (?:here|there|alive|able to live)|"
         r"(?:anyone|someone|somebody|they|you) (?:to |will |would |can )?find me|where i['’]?m going|"
-        r"where i['’]?ve gone|my (?:own )?funeral|(?:bother|need) with a (?:big |proper )?funeral|"
-        r"(?:cheapest|a plain|a cheap) (?:box|coffin)|identify (?:me|my body)|(?:find|found|finds) my body|"
-        r"(?:come and |to )?(?:fetch|collect) me|call(?:ing)? me (?:home|to (?:him|her|them|heaven))|"
-        r"(?:fell|fall|falling|go|went) (?:to sleep|asleep) and (?:never|not|didn['’]?t) (?:wake|woke|woken)|"
+        r"where i['’]?ve gone|where i (?:have )?gone|before my time|"
         r"(?:want|need|wish|like) (?:the |this |it all |everything |all )?(?:pain|hurt|hurting|noise|"
         r"thoughts) "
         r"to stop|"
-        rf"{_NOT_WILL} (?:\w+ )?(?:be (?:at|there for|around for)|see|make it to|get to see) (?:\w+['’]s |"
-        r"your |"
-        r"her |his |the |their |my )?(?:\w+ )?(?:graduation|wedding|birthday|christmas|exams?|results|"
-        r"christening|baby|first day|birth|it)\b|"
-        r"(?:the )?(?:last|final) (?:letter|message|thing|words?|note|text)s? (?:you['’]ll|you will|"
-        r"you['’]re going "
-        r"to|i['’]ll|i will|i['’]m going to|i am going to) (?:ever )?(?:get|hear|read|receive|write|send)"
-        r"(?![^.!?;]{0,30}\b(?:from (?:this|here|the)|before|until|till|for now|for a while|this (?:year|"
-        r"term|week|"
-        r"month))\b)|"
-        r"where i (?:have )?gone|(?:the one|the first|first one|person) (?:to |who )?finds? me|"
-        r"sooner than (?:he|god|the lord|nature|planned|intended|expected)|before my time|"
+        rf"{_NOT_WILL} (?:\w+ )?(?:be (?:at|there for|around for)|see|make it to|get to see) "
+        r"(?:\w+['’]s |your |her |his |the |their |my )?(?:\w+ )?(?:graduation|wedding|birthday|christmas|"
+        r"exams?|results|christening|baby|first day|birth|it)\b|"
+        r"(?:can['’]?t|couldn['’]?t|cannot|won['’]?t) (?:face|survive|bear) another (?:winter|year|"
+        r"christmas|day|night|week|month|summer)|(?:sooner|rather) be (?:lying |buried )?(?:beside|next to) "
+        r"(?:her|him|them|mum|dad|\w+)|won['’]?t (?:wake|get up)|"
+        r"(?:the )?(?:last|final) (?:letter|message|thing|words?|note|text|ting)s? (?:you['’]ll|you will|"
+        r"you['’]re going to|i['’]ll|i will|i['’]m going to|i am going to|mi a go) (?:ever )?(?:get|hear|"
+        r"read|"
+        r"receive|write|send)"
+        r"(?![^.!?;]{0,30}\b(?:from (?:this|here|the)|before|until|till|for now|for a while|this "
+        r"(?:year|term|week|month))\b)|"
         r"(?:you|u)['’]?ll (?:all )?(?:know|understand|find out|see) why|"
-        r"(?:won['’]?t|wont|will not) be needing (?:it|them|any)|(?:don['’]?t|do not) (?:go|"
-        r"come) in(?:to)? the "
-        r"(?:bathroom|garage|bedroom|shed|loft|attic|cellar|basement)|call someone first|"
+        r"(?:won['’]?t|wont|will not) be needing (?:it|them|any)|"
         r"(?:don['’]?t|do not|please no|no) (?:come )?(?:look|seek|search)(?:ing)? (?:for )?me|seek me|"
         r"where i am going|"
         r"gone (?:for|fi) good|(?:not|never|won['’]?t|wont) (?:\w+ ){0,3}(?:see|seeing|"
@@ -184,7 +182,8 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"(?:won['’]?t|wont|will not) need to (?:get|buy) me|in the ground|six feet under|"
         r"(?:talk|meet|see) (?:with )?(?:the lord|god|jesus|my maker|allah) (?:\w+ ){0,3}(?:soon|sooner|"
         r"tonight)|"
-        rf"{_NOT_WILL} (?:\w+ )?be (?:around|here|there|alive|in (?:your|the|their) (?:way|life|lives|hair))|"
+        rf"{_NOT_WILL} (?:\w+ )?be (?:around|here|there|alive|aboot|aroon|in (?:your|the|their) (?:way|life|"
+        r"lives|hair))|"
         r"(?:will|['’]ll|shall|gonna|going to) (?:\w+ )?be (?:gone|long gone)|"
         r"not (?:be )?(?:around|here|there) (?:any\s*more|any longer|much longer|for long|by then|after)|"
         r"(?:not|no longer|never) (?:be )?(?:here|there|around) any\s*more|"
@@ -214,6 +213,19 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"you['’]re going to) (?:ever )?(?:get|hear|read|receive) from me|"
         r"(?:reading|read|hear\w*) about me in the (?:paper|papers|news)",
     ),
+    # Arrangements for after the writer's own death, and who should or should not find them: these
+    # name the writer's death without naming the act, so one is enough, with or without an "I".
+    "aftermath": (
+        3,
+        r"my (?:own )?funeral|(?:bother|need) with a (?:big |proper )?funeral|(?:cheapest|a plain|a cheap) "
+        r"(?:box|coffin)|identify (?:me|my body)|(?:find|found|finds) my body|"
+        r"(?:come and |to )?(?:fetch|collect) me|call(?:ing)? me (?:home|to (?:him|her|them|heaven))|"
+        r"(?:no use|no good|nothing) to a dead (?:man|woman)|(?:don['’]?t|do not) (?:go|come) in(?:to)? the "
+        r"(?:bathroom|garage|bedroom|shed|loft|attic|cellar|basement)|call someone first|"
+        r"(?:the one|the first|first one|person) (?:to |who )?(?:finds? me|opens? the door|comes? in)|"
+        r"sooner than (?:he|god|the lord|nature|planned|intended|expected)|"
+        r"(?:fell|fall|falling|go|went) (?:to sleep|asleep) and (?:never|not|didn['’]?t) (?:wake|woke|woken)",
+    ),
     # Means and places.
     "means": (
         1,
@@ -240,7 +252,10 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"how (?:quick|easy|fast|simple) it (?:would|could|will) be|(?:there are|i have|i['’]ve got|"
         r"got) enough(?: now| of them)?|"
         r"(?:counted|counting) (?:them|the (?:pills|tablets))|(?:putting|put|setting|set) (?:my |"
-        r"the )?(?:pills|tablets|meds|them) aside|"
+        r"the )?(?:pills|tablets|meds|them) (?:aside|away|by)|(?:took|take|taking|swallow\w*) (?:a few |one |"
+        r"way |a couple )?too many (?:of )?(?:my )?(?:\w+ )?(?:pills|tablets|meds)|(?:not|no longer|n['’]t) "
+        r"(?:frightened|scared|afraid) of (?:it|dying|death|the \w+) (?:any\s*more|now)|(?:see to|"
+        r"do) it myself|"
         r"(?:started|keep|kept|can['’]?t stop) thinking about (?:it|them|that|the (?:\w+ )?(?:bridge|edge|"
         r"river|"
         r"tracks|train|pills|rope|water|drop|roof|sea|cliff|car park))|(?:working|worked|figur\w*) out the "
@@ -269,7 +284,8 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"(?:cut|cutting|burn|burning|burned|burnt|scratch\w*|hit|hitting|punch\w*|starv\w*|hurt|hurting|"
         r"harm|harming|punish\w*) (?:myself|my (?:arms?|wrists?|legs?|thighs?|skin|stomach|body))|"
         r"self[- ]?harm\w*|razor blades|the blades?|i(?:['’]ve| have)? relapsed|"
-        r"the (?:cutting|burning|scratching)|"
+        r"(?:the|my) (?:cutting|burning|scratching)(?:['’]s)?|(?:don['’]?t|do not|dont) deserve to (?:eat|"
+        r"be fed)|"
         r"(?:cut|cutting|burned|burnt) (?:again|deeper)|deeper than|(?:hit|hitting|bang|banged|"
         r"banging) my head",
     ),
@@ -290,7 +306,9 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"(?:no more|bring) shame|(?:relieved|a relief) (?:for|to) (?:you|everyone|them|all|the)|"
         r"waste of (?:air|space|oxygen|skin|your time)|disappoint (?:anyone|everyone|you all)|"
         r"(?:not|no|no longer) (?:a |your )?problem (?:any\s*more|for|to)|what['’]?s the point of me|"
-        r"what is the point of me",
+        r"what is the point of me|(?:have|has|had|having) to carry me(?! on| in| to| home| across| over| up|"
+        r" down| through)|good for (?:nothing|nobody|no one)|no good to "
+        r"(?:anyone|anybody|nobody)|weigh\w* (?:\w+ )?down|(?:fine|better|happier|easier|okay|ok) without me",
     ),
     # Finality: for good, after tonight, a decision, goodbye.
     "final": (
@@ -300,7 +318,8 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"bye forever|one last|for the last time|once and for all|no more|no longer|the end|"
         r"(?:will|['’]ll|gonna|going to|would|(?:it )?would (?:all )?(?:just )?) be (?:over|finished|done|"
         r"quiet)|"
-        r"my (?:own )?choice|(?:i['’]?ve|i have) decided|decision['’]?s made|(?:all|it['’]?s) (?:be )?over|"
+        r"(?:\d+|two|three|four|few|couple(?: of)?) more (?:days|nights|weeks)(?: max)?|my (?:own )?choice|"
+        r"(?:i['’]?ve|i have) decided|decision['’]?s made|(?:all|it['’]?s) (?:be )?over|"
         r"my decision|made up my mind|made my (?:mind|peace|choice)|decided|arrangements|the date|"
         r"by the time (?:you|u|anyone)|last (?:letter|message|text|note|time you)",
     ),
@@ -315,12 +334,14 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"look after (?:the|my|him|her) (?:\w+ )?(?:cat|dog|kids|children|plants)|(?:give|gave|giving|left|"
         r"leaving) (?:away|you|him|her) my|"
         r"no (?:use|need) for|(?:won['’]?t|wont|will not) need (?:it|them|any)|"
-        r"(?:not|none of (?:it|this|that)|never|wasn['’]?t|isn['’]?t) (?:\w+ ){0,2}your fault|(?:don['’]?t|"
+        r"(?:not|none of (?:it|this|that)|never|wasn['’]?t|isn['’]?t) (?:\w+ ){0,2}(?:your|her|his|their|"
+        r"anyone['’]s) fault|(?:nothing|not) (?:\w+ ){0,3}could (?:have|['’]ve) done|(?:don['’]?t|"
         r"do not|dont|never) blame (?:yourself|urself|you)|(?:wasn['’]?t|isn['’]?t|is not|"
         r"was not) because of (?:you|them|u)|"
         r"forgive me|tell (?:the kids|the children|mum|mom|mummy|dad|her|him|them|everyone|"
         r"\w+) (?:that )?(?:i|"
-        r"I) (?:love|loved|am sorry|went|was not|wasn['’]t|didn['’]t suffer|tried)|sorry for (?:this|"
+        r"I) (?:love|loved|am sorry|went|was not|wasn['’]t|didn['’]t suffer|tried|was (?:so )?proud|"
+        r"am (?:so )?proud)|sorry for (?:this|"
         r"all this|"
         r"everything|what)|"
         r"remember me|(?:don['’]?t|do not|please no|no) (?:\w+ )?(?:look|looking|come looking|search) for me|"
@@ -366,7 +387,9 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
     ),
 }
 # Classes about the act or its object; their weights must add up to CORE_WEIGHT on their own.
-CORE_CLASSES = ("death", "gone", "burden", "means", "approach", "injury", "affairs", "passive")
+CORE_CLASSES = ("death", "gone", "burden", "means", "approach", "injury", "affairs", "passive", "aftermath")
+# Classes that speak of the writer by themselves ("my funeral", "identify me"): no "I" is needed nearby.
+SELF_EVIDENT_CLASSES = ("aftermath",)
 CORE_WEIGHT = 2
 CUE_THRESHOLD = 3
 

@@ -123,6 +123,7 @@ def _words(source: str) -> re.Pattern[str]:
 _SELF = _words(CRISIS.FIRST_PERSON)
 _IDIOMS = _words(CRISIS.IDIOMS)
 _CORE = frozenset(CRISIS.CORE_CLASSES)
+_SELF_EVIDENT = frozenset(CRISIS.SELF_EVIDENT_CLASSES)
 _CUES = {name: (weight, _words(source)) for name, (weight, source) in CRISIS.CUE_CLASSES.items()}
 
 
@@ -169,7 +170,8 @@ def cue_sentences(doc: Document) -> list[Span]:
             continue  # the sentence itself must hold a core cue, not only its neighbours
         window = [j for j in (i - 1, i, i + 1) if 0 <= j < len(sentences)]
         window = [j for j in window if sentences[j].paragraph == sentence.paragraph]
-        if not any(_SELF.search(sentences[j].text) for j in window):
+        self_evident = any(found[j] & _SELF_EVIDENT for j in window)
+        if not self_evident and not any(_SELF.search(sentences[j].text) for j in window):
             continue
         if _adds_up([found[j] for j in window]):
             out.append(_first_cue(sentence))
