@@ -59,7 +59,8 @@ def expand(source: str) -> str:
 
 
 def _rewrite_outside_classes(source: str) -> str:
-    """' -> either apostrophe and ' ' -> whitespace run, except inside [...] and escapes."""
+    """' -> either apostrophe, ' ' -> whitespace run, and ^ and $ at any line break (not only
+    LF), except inside [...] and escapes."""
     out: list[str] = []
     in_class = escaped = False
     i = 0
@@ -79,6 +80,10 @@ def _rewrite_outside_classes(source: str) -> str:
             in_class = True
         elif ch == "'":
             out.append("['’]")
+        elif ch == "$":  # a line ends at LF, CRLF or a lone CR alike (letters saved anywhere)
+            out.append(r"(?=\r?\n|\r|\Z)")
+        elif ch == "^":
+            out.append(r"(?:^|(?<=\r))")
         elif ch == " ":
             while i + 1 < len(source) and source[i + 1] == " ":
                 i += 1
