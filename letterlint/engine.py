@@ -88,7 +88,7 @@ class Engine:
         ctx.runner = lambda rule: list(_run(rule, ctx, present))
         findings: list[Finding] = []
         for rule in self.ruleset.rules.values():
-            if not selection.enabled(rule):
+            if not selection.enabled(rule) or rule.id in prof.quiet:
                 continue
             if rule.id in failed:  # its section could not be looked for: say so, once
                 errors.append(f"{rule.id}: {failed[rule.id]}")

@@ -88,6 +88,8 @@ class Profile:
     sections: tuple[str, ...]
     thresholds: dict[str, float]
     source: str
+    # Rules this kind of letter does not run: pining in a thank-you note is affection.
+    quiet: tuple[str, ...] = ()
 
     def threshold(self, key: str, default: float) -> float:
         return float(self.thresholds.get(key, default))
@@ -264,11 +266,11 @@ def _parse_profile(data: dict[str, Any], raw: str, path: Path) -> Profile:
     meta = data.get("profile")
     _expect(isinstance(meta, dict), where, "a profile file needs a [profile] table")
     assert isinstance(meta, dict)
-    unknown = sorted(set(meta) - {"name", "description", "sections"})
+    unknown = sorted(set(meta) - {"name", "description", "sections", "quiet"})
     _expect(
         not unknown,
         where,
-        f"unknown key(s) {', '.join(unknown)} in [profile] (name, description, sections)",
+        f"unknown key(s) {', '.join(unknown)} in [profile] (name, description, sections, quiet)",
         unknown[0] if unknown else None,
     )
     name = meta.get("name")
@@ -283,11 +285,19 @@ def _parse_profile(data: dict[str, Any], raw: str, path: Path) -> Profile:
         "'sections' must be a list of section names",
         "sections",
     )
+    quiet = meta.get("quiet", [])
+    _expect(
+        isinstance(quiet, list) and all(isinstance(q, str) for q in quiet),
+        where,
+        "'quiet' must be a list of rule ids",
+        "quiet",
+    )
     thresholds = data.get("thresholds", {})
     _expect(isinstance(thresholds, dict), where, "[thresholds] must be a table", "thresholds")
     for key, value in thresholds.items():
         _expect(_is_number(value), where, f"threshold '{key}' must be a number", key)
-    return Profile(str(name), str(meta.get("description", "")), tuple(sections), dict(thresholds), str(path))
+    description = str(meta.get("description", ""))
+    return Profile(str(name), description, tuple(sections), dict(thresholds), str(path), tuple(quiet))
 
 
 FAMILY_KEYS = {"name", "title", "short", "style", "order", "description"}
@@ -445,6 +455,14 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
                 raise RuleError(
                     f"{where}: profile {profile.name}: unknown section {section!r} ({', '.join(known)})"
                 )
+    for profile in profiles.values():
+        for rule_id in profile.quiet:
+            rule = rules.get(rule_id)
+            if rule is None or rule.crisis:
+                source = Path(profile.source)
+                where = _Where(source, source.read_text(encoding="utf-8"))("quiet")
+                why = "a crisis rule always runs" if rule is not None else "unknown rule"
+                raise RuleError(f"{where}: profile {profile.name}: cannot quiet {rule_id!r} ({why})")
     _check_thresholds(rules, profiles)
     for rule in rules.values():
         section = getattr(rule.spec, "unless_section", None)
