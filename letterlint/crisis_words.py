@@ -129,8 +129,7 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"(?:i['’]?ll|i will|i['’]?d|me|i['’]?m|i am|be) (?:\w+ ){0,3}(?:in the ground|six feet under|"
         r"in (?:a|my) "
         r"(?:box|coffin|grave))|should(?:['’]ve| have) (?:been one of them|died(?! of| laughing))|"
-        r"(?:dies?|died|go(?:es)?) (?:to the grave )?with me\b|(?:no use|no good|nothing) to a dead (?:man|"
-        r"woman)|"
+        r"(?:dies?|died|go(?:es)?) (?:to the grave )?with me\b|"
         r"(?:go|going|gone|went|leave|leaving|out) (?:out )?(?:of|from) this world|relieve (?:it|the world|"
         r"everyone|"
         r"you|you all) of my (?:company|presence|existence)|"
@@ -210,8 +209,7 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"water|sea|river|cold|night) "
         r"(?:have|take) me|waste away|nothing (?:of me left|left of me)|"
         r"(?:the )?last (?:letter|message|thing|words?) (?:you['’]ll|you will|"
-        r"you['’]re going to) (?:ever )?(?:get|hear|read|receive) from me|"
-        r"(?:reading|read|hear\w*) about me in the (?:paper|papers|news)",
+        r"you['’]re going to) (?:ever )?(?:get|hear|read|receive) from me",
     ),
     # Arrangements for after the writer's own death, and who should or should not find them: these
     # name the writer's death without naming the act, so one is enough, with or without an "I".

@@ -278,26 +278,32 @@ def _parse_profile(data: dict[str, Any], raw: str, path: Path) -> Profile:
     _expect(
         isinstance(meta.get("description", ""), str), where, "'description' must be a string", "description"
     )
-    sections = meta.get("sections", [])
-    _expect(
-        isinstance(sections, list) and all(isinstance(s, str) for s in sections),
-        where,
-        "'sections' must be a list of section names",
-        "sections",
-    )
-    quiet = meta.get("quiet", [])
-    _expect(
-        isinstance(quiet, list) and all(isinstance(q, str) for q in quiet),
-        where,
-        "'quiet' must be a list of rule ids",
-        "quiet",
-    )
+    sections = _strings(meta, "sections", "section names", where)
+    quiet = _strings(meta, "quiet", "rule ids", where)
     thresholds = data.get("thresholds", {})
     _expect(isinstance(thresholds, dict), where, "[thresholds] must be a table", "thresholds")
     for key, value in thresholds.items():
         _expect(_is_number(value), where, f"threshold '{key}' must be a number", key)
     description = str(meta.get("description", ""))
-    return Profile(str(name), description, tuple(sections), dict(thresholds), str(path), tuple(quiet))
+    return Profile(str(name), description, sections, dict(thresholds), str(path), quiet)
+
+
+def _strings(table: dict[str, Any], key: str, what: str, where: _Where) -> tuple[str, ...]:
+    """A list of strings in a [profile] table (empty when absent); anything else fails at its line."""
+    value = table.get(key, [])
+    _expect(
+        isinstance(value, list) and all(isinstance(v, str) for v in value),
+        where,
+        f"'{key}' must be a list of {what}",
+        key,
+    )
+    return tuple(value)
+
+
+def _profile_error(profile: Profile, key: str, message: str) -> RuleError:
+    source = Path(profile.source)
+    where = _Where(source, source.read_text(encoding="utf-8"))(key)
+    return RuleError(f"{where}: profile {profile.name}: {message}")
 
 
 FAMILY_KEYS = {"name", "title", "short", "style", "order", "description"}
@@ -449,20 +455,13 @@ def load_rules(extra_dirs: list[Path] | None = None) -> RuleSet:
     for profile in profiles.values():
         for section in profile.sections:
             if f"missing-section/{section}" not in rules:
-                source = Path(profile.source)
-                where = _Where(source, source.read_text(encoding="utf-8"))("sections")
                 known = sorted(r.name for r in rules.values() if r.kind == "section")
-                raise RuleError(
-                    f"{where}: profile {profile.name}: unknown section {section!r} ({', '.join(known)})"
-                )
-    for profile in profiles.values():
+                raise _profile_error(profile, "sections", f"unknown section {section!r} ({', '.join(known)})")
         for rule_id in profile.quiet:
             rule = rules.get(rule_id)
             if rule is None or rule.crisis:
-                source = Path(profile.source)
-                where = _Where(source, source.read_text(encoding="utf-8"))("quiet")
                 why = "a crisis rule always runs" if rule is not None else "unknown rule"
-                raise RuleError(f"{where}: profile {profile.name}: cannot quiet {rule_id!r} ({why})")
+                raise _profile_error(profile, "quiet", f"cannot quiet {rule_id!r} ({why})")
     _check_thresholds(rules, profiles)
     for rule in rules.values():
         section = getattr(rule.spec, "unless_section", None)
