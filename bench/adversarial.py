@@ -7,7 +7,7 @@
 
 Each shape is linted as a plain-text letter (.txt) and as a Markdown draft (.md), through the
 path the command line takes: read the file, build the draft, lint, render the plain and the
-JSON reports. The engine is loaded once; each time is the best of a few runs (two at 1 MB),
+JSON reports. The engine is loaded once; each time is the best of three runs at every size,
 each from empty sentence caches, so that a repeated size is not flattered by the run before.
 Growth is linear when 1 MB costs at most 12x what 100 KB costs.
 """
@@ -53,7 +53,7 @@ def measure(
     from letterlint.engine import Engine
 
     engine = Engine.load()
-    engine.lint("Dear Sam,\n\nI miss you.\n\nLove,\nJo\n")  # load VADER and textstat first
+    engine.lint("Dear Sam,\n\nI miss you.\n\nLove,\nJo\n")  # load VADER and the syllable table first
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, make in SHAPES.items():
@@ -65,8 +65,8 @@ def measure(
                     text = make(kb * 1000)
                     path = Path(tmp) / f"letter{suffix}"
                     path.write_text(text, encoding="utf-8")
-                    runs = 2 if kb >= 1000 else 3  # one 1 MB run alone is noisy on a shared machine
-                    best = min(lint_file(engine, path) for _ in range(runs))
+                    # Best of three at every size: the least disturbed run of each, on a shared machine.
+                    best = min(lint_file(engine, path) for _ in range(3))
                     times[kb] = best
                     print(f"{name} {suffix} {kb} KB: {best * 1000:.0f} ms CPU", file=sys.stderr, flush=True)
                 rows.append({"shape": name, "format": suffix, "times": times})
