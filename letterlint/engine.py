@@ -58,6 +58,10 @@ class Engine:
 
     @classmethod
     def load(cls, rule_dirs: list[Path] | None = None, debug: bool = False) -> Engine:
+        if not rule_dirs:  # built-in packs only: parsed once, then kept in the user cache
+            from letterlint.rulecache import builtin_rules
+
+            return cls(builtin_rules(), debug=debug)
         return cls(load_rules(rule_dirs), debug=debug)
 
     def score(self, findings: list[Finding], tone: float = 0.0) -> int:

@@ -58,6 +58,10 @@ class StemFilter:
         self.lemmas = lemmas()
         self._seen: dict[str, str] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        # A cached rule set (letterlint.rulecache) never carries words of a letter.
+        return {**self.__dict__, "_seen": {}}
+
     def __call__(self, word: str) -> str:
         found = self._seen.get(word)
         if found is None:

@@ -149,7 +149,7 @@ class Reader:
             source = with_boundaries(parts) if boundaries else parts
             flags = re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
             if self.builtin:
-                return re.compile(source, flags)
+                return LazyPattern(source, flags, re.compile(source, flags))
             import regex  # user patterns run under a time limit; see checks.base.finditer
 
             for pattern in patterns:  # bounded counts and length: see letterlint.patternlimits
@@ -175,6 +175,40 @@ def _culprit(patterns: tuple[str, ...], exc: Exception) -> str:
     return f"pattern does not compile: {str(exc).split(' at position')[0]}"
 
 
+class LazyPattern:
+    """A built-in rule's regex that a cached rule set (letterlint.rulecache) stores as its source
+    and compiles on first use: loading the cache then costs no compiling, and a process still
+    compiles each pattern once. It answers the calls the checks make of an `re.Pattern`."""
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int, compiled: re.Pattern[str] | None = None) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled = compiled
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def finditer(self, text: str, *where: int) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(text, *where)
+
+    def search(self, text: str, *where: int) -> re.Match[str] | None:
+        return self.compiled().search(text, *where)
+
+    def match(self, text: str, *where: int) -> re.Match[str] | None:
+        return self.compiled().match(text, *where)
+
+    def __getstate__(self) -> tuple[str, int]:
+        return (self.pattern, self.flags)
+
+    def __setstate__(self, state: tuple[str, int]) -> None:
+        self.pattern, self.flags = state
+        self._compiled = None
+
+
 MATCHER_KEYS = frozenset(
     {"match", "unless_match", "patterns", "unless", "scope", "region", "boundaries", "case_sensitive"}
 )
@@ -188,7 +222,7 @@ class Matchers:
     unless_match: tuple[Pattern, ...]
     match_index: PatternIndex
     unless_index: PatternIndex
-    regex: Any  # re.Pattern (built-in rules) or regex.Pattern (user rules, time-limited), or None
+    regex: Any  # LazyPattern (built-in rules) or regex.Pattern (user rules, time-limited), or None
     unless: Any
     scope: str
     region: str

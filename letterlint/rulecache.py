@@ -1,0 +1,73 @@
+"""The built-in rule set, kept between runs so that a cold start does not parse it again.
+
+Reading the built-in packs means parsing TOML, some six hundred token patterns and their
+stems, and about a hundred thousand characters of regular expressions: about half of a cold
+`letterlint draft.txt`. The parsed rule set is stored in the user cache (letterlint.usercache)
+as a pickle, with every regex kept as its source (checks.kind.LazyPattern) and compiled in the
+process that uses it. A run with user rule packs does not use it.
+
+A cache must never change a result:
+- the entry is signed with the per-user key, and is unpickled only when the signature holds
+  (no one else can write an entry that is loaded);
+- it is used only when its fingerprint equals the current one: the bytes of every built-in
+  pack, lexicon and profile, the bytes of letterlint's own modules, and the versions of
+  Python and of the stemmer. Anything else is rebuilt from the packs, never fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from letterlint import usercache
+from letterlint.paths import rules_dir
+from letterlint.rulepack import RuleSet, load_rules
+
+_ENTRY = "rules-v1.pickle"
+_FINGERPRINT_BYTES = hashlib.sha256().digest_size
+
+
+def fingerprint() -> bytes:
+    """What the parsed built-in rule set depends on."""
+    digest = hashlib.sha256()
+    try:
+        stemmer = version("snowballstemmer")
+    except PackageNotFoundError:
+        stemmer = "?"
+    digest.update(f"{sys.version}\0{stemmer}\0{pickle.HIGHEST_PROTOCOL}\0".encode())
+    code = Path(__file__).resolve().parent
+    for root, pattern in ((code, "**/*.py"), (rules_dir().resolve(), "**/*.toml")):
+        digest.update(str(root).encode() + b"\0")
+        for path in sorted(root.glob(pattern)):
+            digest.update(str(path.relative_to(root)).encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.digest()
+
+
+def builtin_rules() -> RuleSet:
+    """The built-in rule set: from the cache when it is genuine and current, else parsed
+    from the packs (and stored for the next run)."""
+    try:
+        current = fingerprint()
+    except OSError:
+        return load_rules(None)
+    path = usercache.entry(_ENTRY)
+    stored = usercache.read(path) if path is not None else None
+    if stored is not None and stored[:_FINGERPRINT_BYTES] == current:
+        try:
+            found = pickle.loads(stored[_FINGERPRINT_BYTES:])
+        except Exception:  # an entry from other code: rebuild it
+            found = None
+        if isinstance(found, RuleSet):
+            return found
+    rules = load_rules(None)
+    if path is not None:
+        try:
+            payload = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return rules
+        usercache.write(path, current + payload)
+    return rules
