@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from letterlint.checks import crisis, sections, starts
+from letterlint.checks import crisis, lazy, sections, starts
 from letterlint.checks.base import Context, RuleTimeout
 from letterlint.checks.kind import index_of
 from letterlint.checks.registry import kinds
@@ -103,6 +103,7 @@ class Engine:
         findings.sort(key=lambda f: (not f.crisis, f.span.start, -f.severity, f.rule))
         findings = crisis.quiet_rewrites(findings, doc)
         starts.forget_texts()
+        lazy.forget_texts()
         self.internal_errors = errors
         tone = letter_tone(ctx, findings) if doc.sentences else Tone(0.0, 0.0, ())
         stats = Stats(

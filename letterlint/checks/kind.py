@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from letterlint import patternlimits as limits
 from letterlint.checks import starts
+from letterlint.checks.lazy import LazyPattern
 from letterlint.checks.starts import StartIndex
 from letterlint.matcher import Lexicon, Pattern, PatternError, PatternIndex, compile_pattern
 from letterlint.patterns import PatternError as RegexMacroError
@@ -143,13 +144,13 @@ class Reader:
         if not patterns:
             return None
         try:
-            parts = "|".join(f"(?:{expand(p)})" for p in patterns)
-            # One boundary pair around the alternation: the look-behind is tried once per
-            # position instead of once per pattern.
-            source = with_boundaries(parts) if boundaries else parts
+            parts = tuple(f"(?:{expand(p)})" for p in patterns)
             flags = re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
             if self.builtin:
-                return LazyPattern(source, flags, re.compile(source, flags))
+                return LazyPattern.build(parts, flags, boundaries)
+            # One boundary pair around the alternation: the look-behind is tried once per
+            # position instead of once per pattern.
+            source = with_boundaries("|".join(parts)) if boundaries else "|".join(parts)
             import regex  # user patterns run under a time limit; see checks.base.finditer
 
             for pattern in patterns:  # bounded counts and length: see letterlint.patternlimits
@@ -173,40 +174,6 @@ def _culprit(patterns: tuple[str, ...], exc: Exception) -> str:
             reason = getattr(own, "msg", str(own))
             return f"pattern {pattern!r} does not compile: {reason}"
     return f"pattern does not compile: {str(exc).split(' at position')[0]}"
-
-
-class LazyPattern:
-    """A built-in rule's regex that a cached rule set (letterlint.rulecache) stores as its source
-    and compiles on first use: loading the cache then costs no compiling, and a process still
-    compiles each pattern once. It answers the calls the checks make of an `re.Pattern`."""
-
-    __slots__ = ("_compiled", "flags", "pattern")
-
-    def __init__(self, pattern: str, flags: int, compiled: re.Pattern[str] | None = None) -> None:
-        self.pattern = pattern
-        self.flags = flags
-        self._compiled = compiled
-
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
-        return self._compiled
-
-    def finditer(self, text: str, *where: int) -> Iterator[re.Match[str]]:
-        return self.compiled().finditer(text, *where)
-
-    def search(self, text: str, *where: int) -> re.Match[str] | None:
-        return self.compiled().search(text, *where)
-
-    def match(self, text: str, *where: int) -> re.Match[str] | None:
-        return self.compiled().match(text, *where)
-
-    def __getstate__(self) -> tuple[str, int]:
-        return (self.pattern, self.flags)
-
-    def __setstate__(self, state: tuple[str, int]) -> None:
-        self.pattern, self.flags = state
-        self._compiled = None
 
 
 MATCHER_KEYS = frozenset(

@@ -1,0 +1,103 @@
+"""A built-in rule's regex, compiled when it is first used and only as far as the letter needs.
+
+A built-in rule's patterns form one alternation. Compiling all of them is most of a cold run,
+yet most alternatives cannot match a given letter: each carries the strings one of which it
+cannot match without (letterlint.required), and the first letters a process lints compile only
+the alternatives whose strings occur in them. Those alternatives, in their order and with the
+same boundaries, find exactly what the whole alternation finds, since the others cannot match
+anywhere in that text. After a few letters (a folder, a batch, a server) the whole alternation
+is compiled once and used from then on.
+
+A cached rule set (letterlint.rulecache) stores the sources only, so loading it compiles
+nothing. The class answers the calls the checks make of an `re.Pattern`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from letterlint.patterns import with_boundaries
+from letterlint.required import Requirement, may_match, required_literals, words_view
+
+_SUBSETS_BEFORE_WHOLE = 3  # letters linted with a partial compile before compiling it all
+_NEVER = re.compile(r"(?!)")
+
+
+class LazyPattern:
+    __slots__ = ("_compiled", "_partial_compiles", "bounded", "flags", "needs", "parts", "pattern")
+
+    def __init__(
+        self,
+        parts: tuple[str, ...],
+        flags: int,
+        bounded: bool,
+        needs: tuple[Requirement, ...],
+        compiled: re.Pattern[str] | None = None,
+    ) -> None:
+        self.parts = parts
+        self.flags = flags
+        self.bounded = bounded
+        self.needs = needs
+        self.pattern = _source(parts, bounded)
+        self._compiled = compiled
+        self._partial_compiles = 0
+
+    @classmethod
+    def build(cls, parts: tuple[str, ...], flags: int, bounded: bool) -> LazyPattern:
+        """Compiled once here, so that a broken pattern fails at load with its rule's name."""
+        source = _source(parts, bounded)
+        needs = tuple(required_literals(part, word_start=bounded) for part in parts)
+        return cls(parts, flags, bounded, needs, re.compile(source, flags))
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def for_text(self, text: str) -> re.Pattern[str]:
+        """A pattern that finds in `text` what the whole alternation finds."""
+        if self._compiled is not None:
+            return self._compiled
+        view = _view(text)
+        wanted = tuple(
+            part for part, need in zip(self.parts, self.needs, strict=True) if may_match(need, view)
+        )
+        if len(wanted) == len(self.parts) or self._partial_compiles >= _SUBSETS_BEFORE_WHOLE:
+            return self.compiled()
+        if not wanted:
+            return _NEVER
+        self._partial_compiles += 1
+        return re.compile(_source(wanted, self.bounded), self.flags)
+
+    def finditer(self, text: str, *where: int) -> Iterator[re.Match[str]]:
+        return self.for_text(text).finditer(text, *where)
+
+    def search(self, text: str, *where: int) -> re.Match[str] | None:
+        return self.for_text(text).search(text, *where)
+
+    def match(self, text: str, *where: int) -> re.Match[str] | None:
+        return self.for_text(text).match(text, *where)
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return (self.parts, self.flags, self.bounded, self.needs)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        parts, flags, bounded, needs = state
+        self.__init__(parts, flags, bounded, needs)  # type: ignore[misc, arg-type]
+
+
+def _source(parts: tuple[str, ...], bounded: bool) -> str:
+    # One boundary pair around the alternation: the look-behind is tried once per position.
+    body = "|".join(parts)
+    return with_boundaries(body) if bounded else body
+
+
+@lru_cache(maxsize=8)  # every rule asks about the same letter; cleared with starts.forget_texts
+def _view(text: str) -> str:
+    return words_view(text)
+
+
+def forget_texts() -> None:
+    _view.cache_clear()
