@@ -34,7 +34,7 @@ def fingerprint() -> bytes:
     """What the parsed built-in rule set depends on."""
     digest = hashlib.sha256()
     try:
-        stemmer = version("snowballstemmer")
+        stemmer = version("pystemmer")
     except PackageNotFoundError:
         stemmer = "?"
     digest.update(f"{sys.version}\0{stemmer}\0{pickle.HIGHEST_PROTOCOL}\0".encode())

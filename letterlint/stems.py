@@ -1,5 +1,6 @@
-"""Word stems: the Snowball English (Porter2) stemmer of the `snowballstemmer` package,
-remembered per word. (NLTK's copy of the same algorithm costs a 0.2 s import.)
+"""Word stems: Snowball's English (Porter2) stemmer, in C through the `PyStemmer` package,
+remembered per word. (NLTK's copy of the same algorithm costs a 0.2 s import and 13 µs a word;
+this one imports in 1 ms and takes about 1 µs.)
 
 Stemming is the slow step of the token matcher (tens of microseconds a word), so every
 word is stemmed at most once per process, and `StemFilter` lets a caller skip words whose
@@ -8,7 +9,7 @@ stem cannot be one a rule asks for.
 
 from __future__ import annotations
 
-from functools import cache
+import threading
 
 _MEMO_LIMIT = 200_000  # distinct words remembered; a long-running server stays bounded
 _memo: dict[str, str] = {}
@@ -16,11 +17,16 @@ _memo: dict[str, str] = {}
 _IRREGULAR_START = frozenset({"dying", "lying", "tying"})
 
 
-@cache
-def _stemmer():  # type: ignore[no-untyped-def]
-    from snowballstemmer import stemmer
+_local = threading.local()  # a PyStemmer object must not be shared between threads
 
-    return stemmer("english")
+
+def _stemmer():  # type: ignore[no-untyped-def]
+    found = getattr(_local, "stemmer", None)
+    if found is None:
+        import Stemmer
+
+        found = _local.stemmer = Stemmer.Stemmer("english")
+    return found
 
 
 def stem(word: str) -> str:
