@@ -69,6 +69,34 @@ def required_literals(source: str, word_start: bool = False) -> Requirement:
         return ()
 
 
+def split_alternatives(source: str) -> tuple[str, ...]:
+    """The top-level alternatives of a pattern, in order (the whole source if it has one)."""
+    parts, start, depth, at = [], 0, 0, 0
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":
+            at += 1
+            if at < len(source) and source[at] == "^":
+                at += 1
+            if at < len(source) and source[at] == "]":
+                at += 1
+            while at < len(source) and source[at] != "]":
+                at += 2 if source[at] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:at])
+            start = at + 1
+        at += 1
+    parts.append(source[start:])
+    return tuple(parts)
+
+
 def may_match(requirement: Requirement, view: str) -> bool:
     """False when the text (as `words_view` gives it) lacks every string of some set."""
     return all(any(s in view for s in strings) for strings in requirement)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from letterlint.checks import lazy
+from letterlint.checks import crisis, lazy
 from letterlint.engine import Engine
 from letterlint.patterns import with_boundaries
 from letterlint.report import ReportOptions, renderer
@@ -33,8 +33,9 @@ def _texts() -> list[str]:
     return texts
 
 
-def _alternatives() -> list[tuple[str, str, int, bool]]:
-    """Every built-in alternative: (rule, source, flags, bounded)."""
+def _alternatives() -> list[tuple[str, str, int, str | None]]:
+    """Every built-in alternative: (rule or cue class, source, flags, template), the crisis
+    cue classes and idioms included."""
     out = []
     for rule in load_rules(None).rules.values():
         matchers = getattr(rule.spec, "matchers", None)
@@ -42,7 +43,10 @@ def _alternatives() -> list[tuple[str, str, int, bool]]:
             continue
         for pattern in (matchers.regex, matchers.unless):
             if pattern is not None:
-                out += [(rule.id, part, pattern.flags, pattern.bounded) for part in pattern.parts]
+                out += [(rule.id, part, pattern.flags, pattern.template) for part in pattern.parts]
+    cues = [(name, p) for name, (_, p) in crisis._CUES.items()] + [("idioms", crisis._IDIOMS)]
+    for name, pattern in cues:
+        out += [(name, part, pattern.flags, pattern.template) for part in pattern.parts]
     return out
 
 
@@ -52,9 +56,9 @@ def test_no_builtin_pattern_matches_a_text_without_its_required_strings() -> Non
     alternatives = _alternatives()
     assert len(texts) > 500 and len(alternatives) > 500
     matched = skipped = 0
-    for rule, part, flags, bounded in alternatives:
-        need = required_literals(part, word_start=bounded)
-        compiled = re.compile(with_boundaries(part) if bounded else part, flags)
+    for rule, part, flags, template in alternatives:
+        need = required_literals(part, word_start=template is not None)
+        compiled = re.compile(lazy._source((part,), template), flags)
         for text, view in zip(texts, views, strict=True):
             if not may_match(need, view):
                 skipped += 1

@@ -20,8 +20,10 @@ from letterlint import crisis_words as CRISIS
 from letterlint.checks import starts
 from letterlint.checks.base import Context, _cancelled, accepted_matches, every_start, in_region
 from letterlint.checks.kind import index_of
+from letterlint.checks.lazy import LazyPattern
 from letterlint.document import Document, Sentence
 from letterlint.model import Finding, Severity, Span
+from letterlint.required import split_alternatives
 from letterlint.rulepack import Rule
 
 DENIED_MESSAGE = (
@@ -116,11 +118,17 @@ def _matches(rule: Rule, ctx: Context) -> Iterator[Span]:
             yield span
 
 
-def _words(source: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’])(?:{source})(?![\w'’])", re.IGNORECASE)
+_WORDS = "(?<![\\w'’])(?:\x00)(?![\\w'’])"  # the words alone, not inside longer ones
 
 
-_SELF = _words(CRISIS.FIRST_PERSON)
+def _words(source: str) -> LazyPattern:
+    """A cue class or the idioms: asked about one sentence at a time, each compiled only as
+    far as that sentence needs (most need none of a class); see checks.lazy."""
+    parts = tuple(f"(?:{part})" for part in split_alternatives(source))
+    return LazyPattern(parts, re.IGNORECASE, _WORDS, always_partial=True)
+
+
+_SELF = re.compile(rf"(?<![\w'’])(?:{CRISIS.FIRST_PERSON})(?![\w'’])", re.IGNORECASE)
 _IDIOMS = _words(CRISIS.IDIOMS)
 _CORE = frozenset(CRISIS.CORE_CLASSES)
 _SELF_EVIDENT = frozenset(CRISIS.SELF_EVIDENT_CLASSES)

@@ -23,33 +23,52 @@ from letterlint.required import Requirement, may_match, required_literals, words
 
 _SUBSETS_BEFORE_WHOLE = 3  # letters linted with a partial compile before compiling it all
 _NEVER = re.compile(r"(?!)")
+_BODY = "\x00"  # where a template takes the alternation
+_WORD_START = r"(?<![\w'’])"
+RULE_TEMPLATE = with_boundaries(_BODY)
 
 
 class LazyPattern:
-    __slots__ = ("_compiled", "_partial_compiles", "bounded", "flags", "needs", "parts", "pattern")
+    """`parts`: the alternatives, in order; `template`: the source around their alternation
+    (None: the alternation alone); `always_partial`: never compile the whole (for patterns
+    asked about one sentence at a time, where each sentence needs few alternatives or none)."""
+
+    __slots__ = (
+        "_compiled",
+        "_partial_compiles",
+        "always_partial",
+        "flags",
+        "needs",
+        "parts",
+        "pattern",
+        "template",
+    )
 
     def __init__(
         self,
         parts: tuple[str, ...],
         flags: int,
-        bounded: bool,
-        needs: tuple[Requirement, ...],
+        template: str | None,
+        needs: tuple[Requirement, ...] | None = None,
         compiled: re.Pattern[str] | None = None,
+        always_partial: bool = False,
     ) -> None:
         self.parts = parts
         self.flags = flags
-        self.bounded = bounded
-        self.needs = needs
-        self.pattern = _source(parts, bounded)
+        self.template = template
+        word_start = template is not None and template.startswith(_WORD_START)
+        self.needs = needs if needs is not None else tuple(required_literals(p, word_start) for p in parts)
+        self.pattern = _source(parts, template)
+        self.always_partial = always_partial
         self._compiled = compiled
         self._partial_compiles = 0
 
     @classmethod
     def build(cls, parts: tuple[str, ...], flags: int, bounded: bool) -> LazyPattern:
-        """Compiled once here, so that a broken pattern fails at load with its rule's name."""
-        source = _source(parts, bounded)
-        needs = tuple(required_literals(part, word_start=bounded) for part in parts)
-        return cls(parts, flags, bounded, needs, re.compile(source, flags))
+        """A rule's patterns, compiled once here so that a broken one fails at load with its
+        rule's name."""
+        template = RULE_TEMPLATE if bounded else None
+        return cls(parts, flags, template, compiled=re.compile(_source(parts, template), flags))
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
@@ -64,12 +83,14 @@ class LazyPattern:
         wanted = tuple(
             part for part, need in zip(self.parts, self.needs, strict=True) if may_match(need, view)
         )
-        if len(wanted) == len(self.parts) or self._partial_compiles >= _SUBSETS_BEFORE_WHOLE:
+        if not self.always_partial and (
+            len(wanted) == len(self.parts) or self._partial_compiles >= _SUBSETS_BEFORE_WHOLE
+        ):
             return self.compiled()
         if not wanted:
             return _NEVER
         self._partial_compiles += 1
-        return re.compile(_source(wanted, self.bounded), self.flags)
+        return re.compile(_source(wanted, self.template), self.flags)
 
     def finditer(self, text: str, *where: int) -> Iterator[re.Match[str]]:
         return self.for_text(text).finditer(text, *where)
@@ -81,17 +102,17 @@ class LazyPattern:
         return self.for_text(text).match(text, *where)
 
     def __getstate__(self) -> tuple[object, ...]:
-        return (self.parts, self.flags, self.bounded, self.needs)
+        return (self.parts, self.flags, self.template, self.needs, self.always_partial)
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
-        parts, flags, bounded, needs = state
-        self.__init__(parts, flags, bounded, needs)  # type: ignore[misc, arg-type]
+        parts, flags, template, needs, always_partial = state
+        self.__init__(parts, flags, template, needs, None, always_partial)  # type: ignore[misc, arg-type]
 
 
-def _source(parts: tuple[str, ...], bounded: bool) -> str:
+def _source(parts: tuple[str, ...], template: str | None) -> str:
     # One boundary pair around the alternation: the look-behind is tried once per position.
     body = "|".join(parts)
-    return with_boundaries(body) if bounded else body
+    return template.replace(_BODY, body) if template is not None else body
 
 
 @lru_cache(maxsize=8)  # every rule asks about the same letter; cleared with starts.forget_texts
