@@ -10,6 +10,7 @@ order, so the report is the same whatever the number of workers.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -22,6 +23,9 @@ from letterlint.engine import Selection
 from letterlint.model import FileError, Item
 
 LETTERS_PER_WORKER = 8  # below this, starting a worker costs more than it saves
+# From this much text on, building the first-word indexes (about a second, once) costs less
+# than it saves: a 100 KB letter lints in 0.6 s with them and 1.5 s without.
+INDEX_FROM_BYTES = 150_000
 _WARM_UP = "Dear Sam,\n\nI miss our walks and I’m counselling myself. We were good together.\n\nLove,\nJo\n"
 
 
@@ -49,6 +53,10 @@ def default_jobs() -> int:
 def lint_jobs(jobs: Sequence[Job], workers: int = 1, debug: bool = False) -> list[Item]:
     """Lint every job, in order, with up to `workers` processes."""
     results: list[Item | None] = [None] * len(jobs)
+    if _text_size(jobs) >= INDEX_FROM_BYTES:
+        from letterlint.engine import prepare_for_many_lints
+
+        prepare_for_many_lints()  # each engine builds its indexes on its first lint
     pooled: list[int] = []
     for i, job in enumerate(jobs):
         if job.path is None or job.error:  # stdin and known errors: here, at once
@@ -64,6 +72,18 @@ def lint_jobs(jobs: Sequence[Job], workers: int = 1, debug: bool = False) -> lis
         for i, item in zip(pooled, done, strict=True):
             results[i] = item
     return [item for item in results if item is not None]
+
+
+def _text_size(jobs: Sequence[Job]) -> int:
+    """About how much text the jobs hold: file sizes on disk, standard input as read."""
+    total = 0
+    for job in jobs:
+        if job.stdin_text is not None:
+            total += len(job.stdin_text)
+        elif job.path is not None and not job.error:
+            with contextlib.suppress(OSError):  # reported when the file is read
+                total += job.path.stat().st_size
+    return total
 
 
 def lint_one(job: Job, debug: bool = False) -> Item:
@@ -109,7 +129,7 @@ def _in_pool(jobs: list[Job], workers: int, debug: bool) -> list[Item]:
     context = _context()
     if context.get_start_method() == "fork":
         for rule_dirs in {job.rule_dirs for job in jobs}:  # load rules and models once, before forking
-            engine_for(rule_dirs, debug).lint(_WARM_UP)
+            engine_for(rule_dirs, debug).lint(_WARM_UP)  # (and the indexes, if asked for above)
     chunk = max(1, len(jobs) // (workers * 8))
     pool = ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start_worker, initargs=(debug, os.getpid())
