@@ -55,10 +55,30 @@ class _Unsupported(Exception):
     pass
 
 
+_analysed: dict[tuple[str, bool], Requirement] = {}  # kept between runs by letterlint.rulecache
+
+
+def analysed() -> dict[tuple[str, bool], Requirement]:
+    """Every analysis made in this process (to store with the rule set)."""
+    return dict(_analysed)
+
+
+def remember(analyses: dict[tuple[str, bool], Requirement]) -> None:
+    """Analyses stored by an earlier run of the same code (letterlint.rulecache)."""
+    _analysed.update(analyses)
+
+
 def required_literals(source: str, word_start: bool = False) -> Requirement:
     """Sets of strings (lower case): every match of `source` contains, in `words_view` of the
     text, one string of each set. `word_start`: no word character or apostrophe precedes a
     match."""
+    found = _analysed.get((source, word_start))
+    if found is None:
+        found = _analysed[(source, word_start)] = _analyse(source, word_start)
+    return found
+
+
+def _analyse(source: str, word_start: bool) -> Requirement:
     try:
         parser = _Parser(source)
         found = parser.alternation(word_start)

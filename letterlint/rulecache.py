@@ -3,8 +3,9 @@
 Reading the built-in packs means parsing TOML, some six hundred token patterns and their
 stems, and about a hundred thousand characters of regular expressions: about half of a cold
 `letterlint draft.txt`. The parsed rule set is stored in the user cache (letterlint.usercache)
-as a pickle, with every regex kept as its source (checks.kind.LazyPattern) and compiled in the
-process that uses it. A run with user rule packs does not use it.
+as a pickle, with every regex kept as its source (checks.lazy.LazyPattern) and compiled in the
+process that uses it, together with what each pattern requires (letterlint.required). A run
+with user rule packs does not use it.
 
 A cache must never change a result:
 - the entry is signed with the per-user key, and is unpickled only when the signature holds
@@ -19,10 +20,9 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from letterlint import usercache
+from letterlint import required, usercache
 from letterlint.paths import rules_dir
 from letterlint.rulepack import RuleSet, load_rules
 
@@ -32,11 +32,10 @@ _FINGERPRINT_BYTES = hashlib.sha256().digest_size
 
 def fingerprint() -> bytes:
     """What the parsed built-in rule set depends on."""
+    import Stemmer
+
     digest = hashlib.sha256()
-    try:
-        stemmer = version("pystemmer")
-    except PackageNotFoundError:
-        stemmer = "?"
+    stemmer = Stemmer.version() if hasattr(Stemmer, "version") else "?"
     digest.update(f"{sys.version}\0{stemmer}\0{pickle.HIGHEST_PROTOCOL}\0".encode())
     code = Path(__file__).resolve().parent
     for root, pattern in ((code, "**/*.py"), (rules_dir().resolve(), "**/*.toml")):
@@ -61,13 +60,26 @@ def builtin_rules() -> RuleSet:
             found = pickle.loads(stored[_FINGERPRINT_BYTES:])
         except Exception:  # an entry from other code: rebuild it
             found = None
-        if isinstance(found, RuleSet):
-            return found
+        if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], RuleSet):
+            rules, analyses = found
+            if isinstance(analyses, dict):
+                required.remember(analyses)
+                return rules
     rules = load_rules(None)
     if path is not None:
+        _analyse_crisis_cues()
         try:
-            payload = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps((rules, required.analysed()), protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError):
             return rules
         usercache.write(path, current + payload)
     return rules
+
+
+def _analyse_crisis_cues() -> None:
+    """The crisis cue classes' requirements too, so that later runs need not read them."""
+    from letterlint.checks import crisis
+
+    for _, pattern in crisis._CUES.values():
+        _ = pattern.needs
+    _ = crisis._IDIOMS.needs

@@ -182,6 +182,7 @@ def test_partial_compiles_find_what_the_whole_rules_find(monkeypatch: pytest.Mon
     whole = Engine(load_rules(None))
     partial = Engine(pickle.loads(pickle.dumps(load_rules(None))))  # sources only, as from the cache
     monkeypatch.setattr(lazy, "_SUBSETS_BEFORE_WHOLE", 10**9)
+    monkeypatch.setattr(lazy, "_TEXTS_BEFORE_WHOLE", 10**9)
     letters = sorted((ROOT / "tests" / "corpus" / "v2" / "dev").rglob("*.txt"))[1::6]
     letters += sorted((ROOT / "examples").glob("*.txt"))
     assert len(letters) > 80

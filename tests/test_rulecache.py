@@ -87,8 +87,9 @@ def test_a_genuine_entry_for_other_rules_or_of_another_shape_is_not_used(cache: 
     other = load_rules(None)
     del other.rules["desperation/self-harm"]
     for payload in (
-        bytes(32) + pickle.dumps(other),  # signed, but made from other packs
+        bytes(32) + pickle.dumps((other, {})),  # signed, but made from other packs
         current + pickle.dumps({"not": "a rule set"}),
+        current + pickle.dumps((other, "not analyses")),
         current + b"not a pickle",
     ):
         usercache.write(entry, payload)

@@ -125,7 +125,7 @@ def _words(source: str) -> LazyPattern:
     """A cue class or the idioms: asked about one sentence at a time, each compiled only as
     far as that sentence needs (most need none of a class); see checks.lazy."""
     parts = tuple(f"(?:{part})" for part in split_alternatives(source))
-    return LazyPattern(parts, re.IGNORECASE, _WORDS, always_partial=True)
+    return LazyPattern(parts, re.IGNORECASE, _WORDS)
 
 
 _SELF = re.compile(rf"(?<![\w'’])(?:{CRISIS.FIRST_PERSON})(?![\w'’])", re.IGNORECASE)

@@ -5,8 +5,9 @@ yet most alternatives cannot match a given letter: each carries the strings one 
 cannot match without (letterlint.required), and the first letters a process lints compile only
 the alternatives whose strings occur in them. Those alternatives, in their order and with the
 same boundaries, find exactly what the whole alternation finds, since the others cannot match
-anywhere in that text. After a few letters (a folder, a batch, a server) the whole alternation
-is compiled once and used from then on.
+anywhere in that text. After a few partial compiles, or many texts (a folder, a batch, a
+server, the sentences of a long letter), the whole alternation is compiled once and used from
+then on.
 
 A cached rule set (letterlint.rulecache) stores the sources only, so loading it compiles
 nothing. The class answers the calls the checks make of an `re.Pattern`.
@@ -21,7 +22,10 @@ from functools import lru_cache
 from letterlint.patterns import with_boundaries
 from letterlint.required import Requirement, may_match, required_literals, words_view
 
-_SUBSETS_BEFORE_WHOLE = 3  # letters linted with a partial compile before compiling it all
+# After this many partial compiles, or this many texts asked about, the whole alternation is
+# compiled and used from then on: a folder, a batch, a long letter's many sentences.
+_SUBSETS_BEFORE_WHOLE = 3
+_TEXTS_BEFORE_WHOLE = 64
 _NEVER = re.compile(r"(?!)")
 _BODY = "\x00"  # where a template takes the alternation
 _WORD_START = r"(?<![\w'’])"
@@ -30,15 +34,14 @@ RULE_TEMPLATE = with_boundaries(_BODY)
 
 class LazyPattern:
     """`parts`: the alternatives, in order; `template`: the source around their alternation
-    (None: the alternation alone); `always_partial`: never compile the whole (for patterns
-    asked about one sentence at a time, where each sentence needs few alternatives or none)."""
+    (None: the alternation alone)."""
 
     __slots__ = (
         "_compiled",
+        "_needs",
         "_partial_compiles",
-        "always_partial",
+        "_texts",
         "flags",
-        "needs",
         "parts",
         "pattern",
         "template",
@@ -51,24 +54,32 @@ class LazyPattern:
         template: str | None,
         needs: tuple[Requirement, ...] | None = None,
         compiled: re.Pattern[str] | None = None,
-        always_partial: bool = False,
     ) -> None:
         self.parts = parts
         self.flags = flags
         self.template = template
-        word_start = template is not None and template.startswith(_WORD_START)
-        self.needs = needs if needs is not None else tuple(required_literals(p, word_start) for p in parts)
+        self._needs = needs
         self.pattern = _source(parts, template)
-        self.always_partial = always_partial
         self._compiled = compiled
         self._partial_compiles = 0
+        self._texts = 0
 
     @classmethod
     def build(cls, parts: tuple[str, ...], flags: int, bounded: bool) -> LazyPattern:
         """A rule's patterns, compiled once here so that a broken one fails at load with its
         rule's name."""
         template = RULE_TEMPLATE if bounded else None
-        return cls(parts, flags, template, compiled=re.compile(_source(parts, template), flags))
+        built = cls(parts, flags, template, compiled=re.compile(_source(parts, template), flags))
+        _ = built.needs  # read now, so that a cached rule set carries them
+        return built
+
+    @property
+    def needs(self) -> tuple[Requirement, ...]:
+        """What each alternative requires (letterlint.required), read on first use."""
+        if self._needs is None:
+            word_start = self.template is not None and self.template.startswith(_WORD_START)
+            self._needs = tuple(required_literals(part, word_start) for part in self.parts)
+        return self._needs
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
@@ -79,13 +90,14 @@ class LazyPattern:
         """A pattern that finds in `text` what the whole alternation finds."""
         if self._compiled is not None:
             return self._compiled
+        self._texts += 1
+        if self._texts > _TEXTS_BEFORE_WHOLE or self._partial_compiles >= _SUBSETS_BEFORE_WHOLE:
+            return self.compiled()
         view = _view(text)
         wanted = tuple(
             part for part, need in zip(self.parts, self.needs, strict=True) if may_match(need, view)
         )
-        if not self.always_partial and (
-            len(wanted) == len(self.parts) or self._partial_compiles >= _SUBSETS_BEFORE_WHOLE
-        ):
+        if len(wanted) == len(self.parts):
             return self.compiled()
         if not wanted:
             return _NEVER
@@ -102,11 +114,11 @@ class LazyPattern:
         return self.for_text(text).match(text, *where)
 
     def __getstate__(self) -> tuple[object, ...]:
-        return (self.parts, self.flags, self.template, self.needs, self.always_partial)
+        return (self.parts, self.flags, self.template, self.needs)
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
-        parts, flags, template, needs, always_partial = state
-        self.__init__(parts, flags, template, needs, None, always_partial)  # type: ignore[misc, arg-type]
+        parts, flags, template, needs = state
+        self.__init__(parts, flags, template, needs)  # type: ignore[misc, arg-type]
 
 
 def _source(parts: tuple[str, ...], template: str | None) -> str:
