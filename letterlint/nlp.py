@@ -203,8 +203,8 @@ def _syllables(word: str) -> int:
 
 
 def reading_grade(text: str) -> float:
-    """The Flesch-Kincaid grade level, counted as textstat counts it (tests/test_nlp.py compares
-    the two): words as textstat splits them, sentences of more than two words, syllables from
+    """The Flesch-Kincaid grade level, counted as textstat counts it (tests/test_reading_grade.py
+    compares the two): words as textstat splits them, sentences of more than two words, syllables from
     the CMU dictionary or else from hyphenation."""
     if not text.strip():
         return 0.0

@@ -67,19 +67,13 @@ def builtin_rules() -> RuleSet:
                 return rules
     rules = load_rules(None)
     if path is not None:
-        _analyse_crisis_cues()
+        from letterlint.checks import crisis
+
+        for pattern in crisis.lazy_patterns():  # read now, so that later runs need not
+            _ = pattern.needs
         try:
             payload = pickle.dumps((rules, required.analysed()), protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError):
             return rules
         usercache.write(path, current + payload)
     return rules
-
-
-def _analyse_crisis_cues() -> None:
-    """The crisis cue classes' requirements too, so that later runs need not read them."""
-    from letterlint.checks import crisis
-
-    for _, pattern in crisis._CUES.values():
-        _ = pattern.needs
-    _ = crisis._IDIOMS.needs

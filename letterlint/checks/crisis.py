@@ -128,7 +128,7 @@ def _words(source: str) -> LazyPattern:
     return LazyPattern(parts, re.IGNORECASE, _WORDS)
 
 
-_SELF = re.compile(rf"(?<![\w'’])(?:{CRISIS.FIRST_PERSON})(?![\w'’])", re.IGNORECASE)
+_SELF = re.compile(_WORDS.replace("\x00", CRISIS.FIRST_PERSON), re.IGNORECASE)
 _IDIOMS = _words(CRISIS.IDIOMS)
 _CORE = frozenset(CRISIS.CORE_CLASSES)
 _SELF_EVIDENT = frozenset(CRISIS.SELF_EVIDENT_CLASSES)
@@ -137,6 +137,11 @@ _CUES = {name: (weight, _words(source)) for name, (weight, source) in CRISIS.CUE
 
 _CUE_NAMES = tuple(_CUES)
 _CUE_SOURCES = tuple(pattern.pattern for _, pattern in _CUES.values())
+
+
+def lazy_patterns() -> list[LazyPattern]:
+    """The cue classes and the idioms (their analyses are cached with the rule set)."""
+    return [pattern for _, pattern in _CUES.values()] + [_IDIOMS]
 
 
 def cue_classes(text: str) -> set[str]:

@@ -127,7 +127,7 @@ def _source(parts: tuple[str, ...], template: str | None) -> str:
     return template.replace(_BODY, body) if template is not None else body
 
 
-@lru_cache(maxsize=8)  # every rule asks about the same letter; cleared with starts.forget_texts
+@lru_cache(maxsize=8)  # every rule asks about the same letter; emptied after each lint
 def _view(text: str) -> str:
     return words_view(text)
 
