@@ -161,11 +161,17 @@ def prepare_bytecode() -> None:
 
 def clear_caches() -> None:
     """Forget everything a previous lint of the same text left behind: the per-sentence VADER
-    scores (and, for releases that used it, textstat's lru caches, keyed by text). Lexicons and
-    compiled rules stay."""
+    scores and crisis-scorer features (and, for releases that used it, textstat's lru caches,
+    keyed by text). Lexicons and compiled rules stay."""
     from letterlint import nlp
 
     nlp.sentiment().clear_cache()
+    try:
+        from letterlint import crisis_model
+    except ImportError:  # releases before the crisis scorer
+        pass
+    else:
+        crisis_model.clear_memo()
     clear = getattr(nlp, "clear_caches", None)
     if clear is not None:
         clear()

@@ -119,13 +119,19 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"killing myself|kms|unaliv\w*|suicid(?!es)\w*|"
         r"(?:end|ending|take|taking|took) (?:my|this) (?:own |\w+ )?(?:life|existence)|"
         r"(?:not|never|don['’]?t|dont|no longer) (?:\w+ )?(?:alive|want to live)|reason to live|"
+        r"(?:no|not|never) (?:intention|intend|plan|planning|expect|expecting|mean|meaning) "
+        r"(?:\w+ ){0,2}(?:be )?alive|(?:done|finished|through) (?:with )?living|"
         r"to live any\s*more|"
         r"go on living(?! (?:in|with))|keep living(?! (?:in|with))|stop living|"
         r"(?:not|stops?|stopping|cease to|ceases to) exist\w*|my grave|"
         r"(?:end|finish)(?:ing)? (?:it|things|everything) (?:my (?:own )?way|on my (?:own )?terms|for good|"
         r"myself)|(?:done|finished|through) (?:with|wid|wit) (?:this|dis|my) life|"
         r"(?:don['’]?t|do not|dont) deserve to (?:live|be alive|be here|exist)|"
-        r"overdose|noose|terminal|my time (?:is|has) come|race is run|meet my maker|"
+        r"overdose|noose|terminal|my time (?:is|has) come|race is run|meet my maker|self[- ]?destruct\w*|"
+        r"(?:lay|laid|laying|put|raise|raised) (?:a |my )?hands? (?:up)?on myself|"
+        r"(?:take|takes|taking|took|taken) (?:his|her|their|one['’]s|my) own life|"
+        r"(?:mi|me|i) (?:a go|go|gonna|wan|waan|want|fi|haffi|go just|will) (?:just )?dead|"
+        r"(?:try|tried) fi dead|"
         r"(?:i['’]?ll|i will|i['’]?d|me|i['’]?m|i am|be) (?:\w+ ){0,3}(?:in the ground|six feet under|"
         r"in (?:a|my) "
         r"(?:box|coffin|grave))|should(?:['’]ve| have) (?:been one of them|died(?! of| laughing))|"
@@ -222,7 +228,14 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"(?:bathroom|garage|bedroom|shed|loft|attic|cellar|basement)|call someone first|"
         r"(?:the one|the first|first one|person) (?:to |who )?(?:finds? me|opens? the door|comes? in)|"
         r"sooner than (?:he|god|the lord|nature|planned|intended|expected)|"
-        r"(?:fell|fall|falling|go|went) (?:to sleep|asleep) and (?:never|not|didn['’]?t) (?:wake|woke|woken)",
+        r"(?:fell|fall|falling|go|went) (?:to sleep|asleep) and (?:never|not|didn['’]?t) (?:wake|woke|woken)|"
+        r"(?:identif\w+|collect\w*|pull\w*|see|find\w*) my (?:body|corpse)|only (?:a|my) (?:body|corpse)|"
+        r"(?:my|own) (?:burial|headstone|gravestone|coffin|obituary|inquest|eulogy)|"
+        r"read\w* (?:of|about) (?:me|my death) in the (?:\w+ )?(?:papers?|news)|"
+        r"(?:when|after|before) it happens|"
+        r"my (?:ashes|janaza|jenazah|remains|wake)|news of my (?:death|funeral|janaza|passing)|"
+        r"(?:whoever|anyone who|the person who) (?:finds|find|comes? (?:in|round|after))(?: me)?|"
+        r"(?:a )?(?:widow|widower|orphans?) (?:before|by)",
     ),
     # Means and places.
     "means": (
@@ -233,7 +246,9 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"canal|river|sea|lake|water|waves|current|train|trains|tracks|railway|platform|"
         r"traffic|motorway|highway|lorry|truck|semi|bus|car park|multi-?storey|bottle|jar|"
         r"the means|drown\w*|jump|jumping|hang(?:ing)?(?! (?:around|out|up|on|in|about|with|over|onto))|"
-        r"poison\w*|swallow\w*|flyover|crossing|pillar|wheel|cabinet",
+        r"poison\w*|swallow\w*|flyover|crossing|pillar|wheel|cabinet|belt|cord|ligature|hemp|bullet|"
+        r"fumes|gas (?:tap|oven|ring|fire)|oven|laudanum|opium|arsenic|stockpil\w*|stash|hoard\w*|"
+        r"pesticide|weedkiller|rat poison|bleach|antifreeze|insecticide|sniper|gramoxone",
     ),
     # Going towards the means: standing at an edge, looking at it, practising, gathering.
     "approach": (
@@ -285,7 +300,11 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
         r"(?:the|my) (?:cutting|burning|scratching)(?:['’]s)?|(?:don['’]?t|do not|dont) deserve to (?:eat|"
         r"be fed)|"
         r"(?:cut|cutting|burned|burnt) (?:again|deeper)|deeper than|(?:hit|hitting|bang|banged|"
-        r"banging) my head",
+        r"banging) my head|burns? (?:from|with) (?:the|an?|my) (?:iron|lighter|cigarettes?|candle|cooker|"
+        r"kettle)|(?:punch|punching|hit|hitting|bite|biting|scratch\w*) my own|"
+        r"hid(?:e|ing) (?:the|my) (?:marks|cuts|scars|burns|bruises)|(?:started|start|back) (?:again )?"
+        r"(?:with|on) the (?:razor|blade|cutting)|cutting (?:again|when|every)|making myself sick|"
+        r"(?:skipping|skip|stopped) (?:meals|eating|food) (?:\w+ )?on purpose",
     ),
     # Being a burden; others better off without the writer (strong).
     "burden": (
@@ -382,7 +401,10 @@ CUE_CLASSES: dict[str, tuple[int, str]] = {
     # Wishing, planning and being drawn: the frame of an intention.
     "intent": (
         1,
-        r"planning (?:it|this|everything|the)|planned (?:it|this|everything)|made up my mind|wish\w*|"
+        r"planning (?:it|this|everything|the|how)|planned (?:it|this|everything|the whole)|"
+        r"made up my mind|wish\w*|(?:had|have|got|made) a plan|(?:made|making|make) sure of it|"
+        r"(?:picked|chosen|chose|set|fixed) (?:a|the|my) (?:date|day|spot|place|time|hour)|"
+        r"(?:picked|chosen|chose) the \d+\w*|by my own (?:design|hand)|"
         r"hop(?:e|ing) (?:a|that|something) |pray(?:ing)? (?:for|that) |keep thinking|started thinking|"
         r"part of me|tempt\w*|urge\w*|secret|nobody knows|no one knows|"
         r"(?:haven['’]?t|not) told anyone|so nobody asks|the means|mean it|not (?:being|bein) dramatic|"
@@ -433,5 +455,28 @@ IDIOMS = (
     r"(?:cat|dog|kitten|puppy|it|he|she|they|bird|horse) (?:\w+ )?(?:scratched|bit|burned|cut|hit) (?:me|"
     r"my)|not wake(?: up)? (?:until|till|before)|"
     r"(?:lost|lose|losing) (?:\w+ ){0,3}to suicide|suicide (?:among|prevention|awareness|rates?|hotline|"
-    r"line|squad|doors?|mission|watch|bomb\w*)|documentary (?:on|about) \w+"
+    r"line|squad|doors?|mission|watch|bomb\w*)|documentary (?:on|about) \w+|"
+    # Hyperbole and slang: dying of a thing less than death, a death faked to escape a chore,
+    # laughter, a feeling "inside", dye, Pidgin's "die" for "very much".
+    r"(?:rather|sooner) (?:die|be dead) than(?! (?:live|living|go on|going on|keep|carry on|wake|face|spend|"
+    r"be without|feel|another)\b)|literally (?:die|died|dying|dead|deceased)|"
+    r"fak(?:e|ed|ing) (?:my|his|her|our) (?:own )?death|(?:had|has|have) (?:me|us) (?:dead|dying|deceased)|"
+    r"(?:die|died|dying|dead) inside|dy(?:e|ed|ing) (?:my|her|his|your|our|their) hair|"
+    r"(?:miss|love|like|want|fear|vex) (?:you|u|am|her|him|dem) die|"
+    r"(?:thought|felt like|thought that) (?:i|i['’]d|id) (?:would |will |was going to |gonna )?(?:die|dying) "
+    r"(?:when|after|the day|the night|without) (?:you|u) (?:left|went|walked|said|told|moved|ended)|"
+    # In trouble, not in danger: "I'm so dead if Mum sees my grade", "Dad will kill me".
+    r"(?:i['’]?m|im|i am|i['’]?ll be|ill be|i will be|we['’]re|we are) (?:so |literally |actually |totally )?"
+    r"dead (?:if|when|after|once|because|cos|coz)|"
+    r"(?:mum|mom|mummy|mommy|mam|ma|dad|daddy|papa|abba|ammi|boss|teacher|coach|wife|husband|he|she|they) "
+    r"(?:will|would|['’]ll|is going to|is gonna|gonna) (?:literally |actually )?kill (?:me|us)|"
+    # A feeling told by its size: "so nervous I thought I would die".
+    r"(?:so|very|too|that) (?:nervous|scared|hungry|tired|embarrassed|bored|full|happy|excited|sore)"
+    r"[^.!?]{0,20}(?:thought|think|felt|feel) (?:that )?i "
+    r"(?:will|would|['’]d|was going to|am going to|gonna) die|"
+    # The "one more" frame of a joke: "If I have to hear one more pun I'll throw myself in the sea".
+    r"if i (?:have|had|['’]ve got) to (?:\w+ ){1,6}(?:one more|another|again)[^.!?]{0,70}|"
+    # A plot told: "the film where the soldier jumps off the cliff".
+    r"(?:film|movie|novel|book|story|show|episode|series|play|opera|song|game|documentary|podcast)s? "
+    r"(?:[\w'’]+,? ){0,4}(?:where|wherein|in which|about (?:a|the|this|that))\b[^.!?,;]{0,80}"
 )

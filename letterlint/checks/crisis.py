@@ -2,8 +2,11 @@
 
 Recall comes first: a miss can cost far more than a false alarm. So a crisis rule ignores the
 scopes that quiet other rules (a threat inside "if you leave, ..." is still a threat, and a
-line the writer quotes may still be their own), and a match is never dropped. Two kinds are
-lowered to info, and keep the support note:
+line the writer quotes may still be their own), and a match is dropped only where it overlaps
+an idiom ("I'd rather die than sit that exam again"). Three nets are read: the rule's patterns,
+the word classes adding up across neighbouring sentences (`cue_sentences`), and a learned
+scorer (`scored_sentences`, letterlint/crisis_model.py). Two kinds are lowered to info, and
+keep the support note:
 
 - a clear denial: "I'm not going to hurt myself", "I won't do anything to myself";
 - a clearly past, resolved statement: a time in the past ("two years ago", "back in uni",
@@ -16,6 +19,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
+from letterlint import crisis_model
 from letterlint import crisis_words as CRISIS
 from letterlint.checks import starts
 from letterlint.checks.base import Context, _cancelled, accepted_matches, every_start, in_region
@@ -78,9 +82,12 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """One finding per sentence, at the first match in it; see the module docstring."""
     seen: set[int] = set()
     count = 0
-    spans = list(_matches(rule, ctx))
+    idioms = idiom_spans(ctx.doc.text)
+    spans = [sp for sp in _matches(rule, ctx) if not any(sp.overlaps(i) for i in idioms)]
     covered = {_index(ctx.doc, sp) for sp in spans}
     spans += [sp for sp in cue_sentences(ctx.doc) if _index(ctx.doc, sp) not in covered]
+    covered |= {_index(ctx.doc, sp) for sp in spans}
+    spans += [sp for sp in scored_sentences(ctx.doc) if _index(ctx.doc, sp) not in covered]
     for span in sorted(spans, key=lambda sp: sp.start):
         sentence = ctx.doc.sentence_at(span.start)
         key = sentence.index if sentence else -span.start
@@ -159,14 +166,19 @@ def build_indexes() -> None:
     starts.index_for((_IDIOMS.pattern,), re.IGNORECASE)
 
 
-def without_idioms(text: str, blank: str | None = None) -> str:
-    """The text with each idiom replaced by `blank`, or by as many spaces (None)."""
+def idiom_spans(text: str) -> list[Span]:
+    """Where the idioms are ("dying to see you", "I'd rather die than sit that exam again")."""
     index = starts.index_for((_IDIOMS.pattern,), re.IGNORECASE)
     found = index.finditer(text) if index else _IDIOMS.finditer(text)
+    return [Span(m.start(), m.end()) for m in found]
+
+
+def without_idioms(text: str, blank: str | None = None) -> str:
+    """The text with each idiom replaced by `blank`, or by as many spaces (None)."""
     pieces, last = [], 0
-    for m in found:
-        pieces += [text[last : m.start()], blank if blank is not None else " " * (m.end() - m.start())]
-        last = m.end()
+    for m in idiom_spans(text):
+        pieces += [text[last : m.start], blank if blank is not None else " " * (m.end - m.start)]
+        last = m.end
     return "".join(pieces) + text[last:]
 
 
@@ -189,6 +201,44 @@ def cue_sentences(doc: Document) -> list[Span]:
         if _adds_up([found[j] for j in window]):
             out.append(_first_cue(sentence))
     return out
+
+
+def sentence_blocks(text: str) -> crisis_model.Blocks:
+    """What the scorer reads of a sentence: its words with the idioms taken out, and its cue
+    classes."""
+    return crisis_model.blocks(without_idioms(text, " "), cue_classes(text))
+
+
+def scored_sentences(doc: Document) -> list[Span]:
+    """Where the learned scorer (crisis_model) finds danger, reading every sentence alone and
+    with its neighbour in the paragraph: in a passage above the threshold, the sentence that
+    scores higher alone. The span is a word of it, so that a denial before it is read as one
+    (see `_strongest_word`). It adds to the word classes and never overrules them."""
+    sentences = doc.sentences
+    if not sentences:
+        return []
+    model = crisis_model.model()
+    found = crisis_model.passages(sentences, sentence_blocks)
+    probabilities = [model.probability(p.blocks) for p in found]
+    alone = probabilities[: len(sentences)]
+    fired = {
+        max(passage.sentences, key=lambda i: alone[i])
+        for passage, probability in zip(found, probabilities, strict=True)
+        if probability >= model.threshold
+    }
+    return [_strongest_word(sentences[i], model) for i in sorted(fired)]
+
+
+def _strongest_word(sentence: Sentence, model: crisis_model.Model) -> Span:
+    """The sentence's first cue if it has one, else its content word that weighs most."""
+    if cue_classes(sentence.text):
+        return _first_cue(sentence)
+    words = crisis_model.word_spans(sentence.text)
+    best = model.strongest_word([w for _, _, w in words])
+    if best is None:
+        return sentence.span
+    start, end, _ = words[best]
+    return Span(sentence.span.start + start, sentence.span.start + end)
 
 
 def _first_cue(sentence: Sentence) -> Span:
