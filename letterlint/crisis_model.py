@@ -133,7 +133,8 @@ class Model:
         for prefix, block in (("w:", passage.words), ("b:", passage.pairs), ("c:", passage.chars),
                               ("k:", passage.cues)):  # fmt: skip
             if block:
-                total += sum(weights[bucket(prefix + name)] for name in block) / math.sqrt(len(block))
+                # fsum: the same result on every Python (sum() of floats changed in 3.12)
+                total += math.fsum(weights[bucket(prefix + name)] for name in block) / math.sqrt(len(block))
         return 1 / (1 + math.exp(-max(-60.0, min(60.0, total))))
 
     def fires(self, passage: Blocks) -> bool:
