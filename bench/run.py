@@ -166,12 +166,11 @@ def clear_caches() -> None:
     from letterlint import nlp
 
     nlp.sentiment().clear_cache()
-    try:
-        from letterlint import crisis_model
-    except ImportError:  # releases before the crisis scorer
-        pass
-    else:
-        crisis_model.clear_memo()
+    from letterlint.checks import crisis
+
+    clear_crisis = getattr(crisis, "clear_memo", None)  # releases before the crisis scorer lack it
+    if clear_crisis is not None:
+        clear_crisis()
     clear = getattr(nlp, "clear_caches", None)
     if clear is not None:
         clear()

@@ -23,7 +23,7 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -37,6 +37,7 @@ _MASK = (1 << BUCKET_BITS) - 1
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _CHAR_SIZES = (3, 4, 5)  # letter runs inside a word, padded with a space at each end
+_KNOWN_LIMIT = 500_000  # features whose weight a model remembers; a long-running server stays bounded
 # Words a finding never points at, though they may weigh ("I won't *be* here").
 _FUNCTION_WORDS = """
     a an the and or but if so to of in on at for with from by as into over after before about up out
@@ -50,20 +51,25 @@ FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
 @dataclass(frozen=True)
 class Blocks:
-    """The features of a passage, in the four blocks that are each scaled to unit length."""
+    """The features of a passage, in the four blocks that are each scaled to unit length. Each
+    name carries its block's prefix: "w:die" (a stem), "b:want die" (two stems), "c:ill"
+    (letters inside a word), "k:means" (a cue class)."""
 
     words: frozenset[str]
     pairs: frozenset[str]
     chars: frozenset[str]
     cues: frozenset[str]
 
+    def each(self) -> tuple[frozenset[str], ...]:
+        return (self.words, self.pairs, self.chars, self.cues)
+
     def features(self) -> dict[str, float]:
         """Feature name -> value, as the trainer sees them."""
         out: dict[str, float] = {}
-        for prefix, block in (("w:", self.words), ("b:", self.pairs), ("c:", self.chars), ("k:", self.cues)):
+        for block in self.each():
             if block:
                 value = 1 / math.sqrt(len(block))
-                out.update((prefix + name, value) for name in block)
+                out.update((name, value) for name in block)
         return out
 
 
@@ -88,16 +94,19 @@ def blocks(text: str, cues: Iterable[str]) -> Blocks:
     """The features of one sentence; `cues` are its crisis cue classes (checks.crisis)."""
     words = words_of(text)
     stems = [stem(w) for w in words]
-    chars = set()
-    for word in set(words):
-        padded = f" {word} "
-        for size in _CHAR_SIZES:
-            chars.update(padded[i : i + size] for i in range(len(padded) - size + 1))
     return Blocks(
-        frozenset(stems),
-        frozenset(f"{a} {b}" for a, b in pairwise(stems)),
-        frozenset(chars),
-        frozenset(cues),
+        frozenset("w:" + s for s in stems),
+        frozenset(f"b:{a} {b}" for a, b in pairwise(stems)),
+        frozenset().union(*map(_letter_runs, set(words))),
+        frozenset("k:" + c for c in cues),
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _letter_runs(word: str) -> frozenset[str]:
+    padded = f" {word} "
+    return frozenset(
+        "c:" + padded[i : i + size] for size in _CHAR_SIZES for i in range(len(padded) - size + 1)
     )
 
 
@@ -127,15 +136,29 @@ class Model:
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
+        self._known: dict[str, float] = {}  # feature -> weight, so a feature is hashed once
+
+    def weight(self, feature: str) -> float:
+        found = self._known.get(feature)
+        if found is None:
+            if len(self._known) >= _KNOWN_LIMIT:
+                self._known.clear()
+            found = self._known[feature] = self.weights[bucket(feature)]
+        return found
 
     def probability(self, passage: Blocks) -> float:
-        weights, total = self.weights, self.bias
-        for prefix, block in (("w:", passage.words), ("b:", passage.pairs), ("c:", passage.chars),
-                              ("k:", passage.cues)):  # fmt: skip
+        total = self.bias
+        for block in passage.each():
             if block:
                 # fsum: the same result on every Python (sum() of floats changed in 3.12)
-                total += math.fsum(weights[bucket(prefix + name)] for name in block) / math.sqrt(len(block))
+                total += math.fsum(self._weights_of(block)) / math.sqrt(len(block))
         return 1 / (1 + math.exp(-max(-60.0, min(60.0, total))))
+
+    def _weights_of(self, block: frozenset[str]) -> list[float]:
+        found = list(map(self._known.get, block))  # one C-level pass while the features are known
+        if None in found:
+            found = [self.weight(feature) for feature in block]
+        return found  # type: ignore[return-value]
 
     def fires(self, passage: Blocks) -> bool:
         return self.probability(passage) >= self.threshold
@@ -147,7 +170,7 @@ class Model:
         for i, word in enumerate(words):
             if word in FUNCTION_WORDS:
                 continue
-            weight = self.weights[bucket("w:" + stem(word))]
+            weight = self.weight("w:" + stem(word))
             if weight > best_weight:
                 best, best_weight = i, weight
         return best

@@ -82,8 +82,7 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """One finding per sentence, at the first match in it; see the module docstring."""
     seen: set[int] = set()
     count = 0
-    idioms = idiom_spans(ctx.doc.text)
-    spans = [sp for sp in _matches(rule, ctx) if not any(sp.overlaps(i) for i in idioms)]
+    spans = [sp for sp in _matches(rule, ctx) if not _in_an_idiom(ctx.doc, sp)]
     covered = {_index(ctx.doc, sp) for sp in spans}
     spans += [sp for sp in cue_sentences(ctx.doc) if _index(ctx.doc, sp) not in covered]
     covered |= {_index(ctx.doc, sp) for sp in spans}
@@ -151,13 +150,33 @@ def lazy_patterns() -> list[LazyPattern]:
     return [pattern for _, pattern in _CUES.values()] + [_IDIOMS]
 
 
+_MEMO_LIMIT = 20_000  # sentences whose cue classes and idioms are remembered (the scorer asks again)
+_cue_memo: dict[str, frozenset[str]] = {}
+_idiom_memo: dict[str, tuple[Span, ...]] = {}
+
+
 def cue_classes(text: str) -> set[str]:
     """The cue classes present in a sentence, after its idioms are taken out."""
-    text = without_idioms(text, " ")
+    found = _cue_memo.get(text)
+    if found is None:
+        if len(_cue_memo) >= _MEMO_LIMIT:
+            _cue_memo.clear()
+        found = _cue_memo[text] = frozenset(_cue_classes(without_idioms(text, " ")))
+    return set(found)
+
+
+def _cue_classes(text: str) -> set[str]:
     index = starts.index_for(_CUE_SOURCES, re.IGNORECASE)
     if index is None:
         return {name for name, (_, pattern) in _CUES.items() if pattern.search(text)}
     return {_CUE_NAMES[i] for i in index.which(text)}
+
+
+def clear_memo() -> None:
+    """Forget the sentences seen so far, here and in the scorer (benchmarks start from nothing)."""
+    _cue_memo.clear()
+    _idiom_memo.clear()
+    crisis_model.clear_memo()
 
 
 def build_indexes() -> None:
@@ -166,11 +185,25 @@ def build_indexes() -> None:
     starts.index_for((_IDIOMS.pattern,), re.IGNORECASE)
 
 
-def idiom_spans(text: str) -> list[Span]:
-    """Where the idioms are ("dying to see you", "I'd rather die than sit that exam again")."""
-    index = starts.index_for((_IDIOMS.pattern,), re.IGNORECASE)
-    found = index.finditer(text) if index else _IDIOMS.finditer(text)
-    return [Span(m.start(), m.end()) for m in found]
+def idiom_spans(text: str) -> tuple[Span, ...]:
+    """Where the idioms are in a sentence ("dying to see you", "I'd rather die than sit that
+    exam again"), remembered per sentence: the word classes and the scorer ask again."""
+    found = _idiom_memo.get(text)
+    if found is None:
+        if len(_idiom_memo) >= _MEMO_LIMIT:
+            _idiom_memo.clear()
+        index = starts.index_for((_IDIOMS.pattern,), re.IGNORECASE)
+        matches = index.finditer(text) if index else _IDIOMS.finditer(text)
+        found = _idiom_memo[text] = tuple(Span(m.start(), m.end()) for m in matches)
+    return found
+
+
+def _in_an_idiom(doc: Document, span: Span) -> bool:
+    sentence = doc.sentence_at(span.start)
+    if sentence is None:
+        return False
+    shifted = Span(span.start - sentence.span.start, span.end - sentence.span.start)
+    return any(shifted.overlaps(idiom) for idiom in idiom_spans(sentence.text))
 
 
 def without_idioms(text: str, blank: str | None = None) -> str:
