@@ -44,7 +44,8 @@ _FUNCTION_WORDS = """
     is are was were be been being am do does did have has had i i'm im i've ive i'll ill i'd id me my
     myself you your u ur it it's its this that there then just not no don't dont won't wont will would
     can can't cant could should shall all any some what when who how get got go going gonna
-    he him his she her they them their we us our
+    he him his she her they them their we us our he's she's they're we're you're it'll he'll she'll
+    they'll we'll you'll they'd we'd you'd he'd she'd
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
