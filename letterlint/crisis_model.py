@@ -21,7 +21,7 @@ import re
 import sys
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -37,7 +37,7 @@ _MASK = (1 << BUCKET_BITS) - 1
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _CHAR_SIZES = (3, 4, 5)  # letter runs inside a word, padded with a space at each end
-_KNOWN_LIMIT = 500_000  # features whose weight a model remembers; a long-running server stays bounded
+_KNOWN_LIMIT = 100_000  # features whose weight a model remembers; memory stays bounded
 # Words a finding never points at, though they may weigh ("I won't *be* here").
 _FUNCTION_WORDS = """
     a an the and or but if so to of in on at for with from by as into over after before about up out
@@ -103,7 +103,7 @@ def blocks(text: str, cues: Iterable[str]) -> Blocks:
     )
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=5_000)  # the commonest words come back in every letter
 def _letter_runs(word: str) -> frozenset[str]:
     padded = f" {word} "
     return frozenset(
@@ -187,21 +187,21 @@ def model() -> Model:
     return Model(weights, float(about["bias"]), float(about["threshold"]))
 
 
-def passages(sentences: Sequence[Sentence], featurize: Callable[[str], Blocks]) -> list[Passage]:
-    """Every sentence alone, and every two neighbouring sentences of a paragraph together
-    ("Look after the dog for me. I won't be needing anything where I'm going."); `featurize`
-    turns a sentence into its blocks (checks.crisis.sentence_blocks)."""
-    alone = [_sentence_blocks(s.text, featurize) for s in sentences]
-    out = [Passage((i,), b) for i, b in enumerate(alone)]
-    out += [
-        Passage((i, i + 1), joined((alone[i], alone[i + 1])))
-        for i in range(len(sentences) - 1)
-        if sentences[i].paragraph == sentences[i + 1].paragraph
-    ]
-    return out
+def passages(sentences: Sequence[Sentence], featurize: Callable[[str], Blocks]) -> Iterator[Passage]:
+    """Every sentence alone, then with the sentence before it when both are in one paragraph
+    ("Look after the dog for me. I won't be needing anything where I'm going."), one at a time
+    so that a long text never holds them all; `featurize` turns a sentence into its blocks
+    (checks.crisis.sentence_blocks)."""
+    before: Blocks | None = None
+    for i, sentence in enumerate(sentences):
+        alone = _sentence_blocks(sentence.text, featurize)
+        yield Passage((i,), alone)
+        if before is not None and sentences[i - 1].paragraph == sentence.paragraph:
+            yield Passage((i - 1, i), joined((before, alone)))
+        before = alone
 
 
-_MEMO_LIMIT = 20_000  # sentences remembered: an editor re-lints mostly unchanged sentences
+_MEMO_LIMIT = 2_000  # sentences remembered: an editor re-lints mostly unchanged sentences
 _memo: dict[str, Blocks] = {}
 
 

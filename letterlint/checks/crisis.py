@@ -150,7 +150,7 @@ def lazy_patterns() -> list[LazyPattern]:
     return [pattern for _, pattern in _CUES.values()] + [_IDIOMS]
 
 
-_MEMO_LIMIT = 20_000  # sentences whose cue classes and idioms are remembered (the scorer asks again)
+_MEMO_LIMIT = 5_000  # sentences whose cue classes and idioms are remembered (the scorer asks again)
 _cue_memo: dict[str, frozenset[str]] = {}
 _idiom_memo: dict[str, tuple[Span, ...]] = {}
 
@@ -248,17 +248,15 @@ def scored_sentences(doc: Document) -> list[Span]:
     scores higher alone. The span is a word of it, so that a denial before it is read as one
     (see `_strongest_word`). It adds to the word classes and never overrules them."""
     sentences = doc.sentences
-    if not sentences:
-        return []
     model = crisis_model.model()
-    found = crisis_model.passages(sentences, sentence_blocks)
-    probabilities = [model.probability(p.blocks) for p in found]
-    alone = probabilities[: len(sentences)]
-    fired = {
-        max(passage.sentences, key=lambda i: alone[i])
-        for passage, probability in zip(found, probabilities, strict=True)
-        if probability >= model.threshold
-    }
+    alone: list[float] = []  # each sentence's own probability, read before any pair holding it
+    fired: set[int] = set()
+    for passage in crisis_model.passages(sentences, sentence_blocks):
+        probability = model.probability(passage.blocks)
+        if len(passage.sentences) == 1:
+            alone.append(probability)
+        if probability >= model.threshold:
+            fired.add(max(passage.sentences, key=lambda i: alone[i]))
     return [_strongest_word(sentences[i], model) for i in sorted(fired)]
 
 
