@@ -26,10 +26,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
+from typing import TypeVar
 
 from letterlint.document import Sentence
 from letterlint.stems import stem
 
+T = TypeVar("T")
 MODEL_FILE = Path(__file__).with_name("crisis_model.json")
 WEIGHTS_FILE = Path(__file__).with_name("crisis_model.bin")
 BUCKET_BITS = 18  # 262,144 buckets for about 100,000 features seen in training
@@ -210,14 +212,18 @@ def clear_memo() -> None:
     _memo.clear()
 
 
-def _sentence_blocks(text: str, featurize: Callable[[str], Blocks]) -> Blocks:
-    found = _memo.get(text)
+def remembered(memo: dict[str, T], key: str, compute: Callable[[str], T], limit: int) -> T:
+    """`compute(key)`, kept in `memo`, which is emptied when it holds `limit` entries."""
+    found = memo.get(key)
     if found is None:
-        found = featurize(text)
-        if len(_memo) >= _MEMO_LIMIT:
-            _memo.clear()
-        _memo[text] = found
+        if len(memo) >= limit:
+            memo.clear()
+        found = memo[key] = compute(key)
     return found
+
+
+def _sentence_blocks(text: str, featurize: Callable[[str], Blocks]) -> Blocks:
+    return remembered(_memo, text, featurize, _MEMO_LIMIT)
 
 
 @dataclass(frozen=True)

@@ -157,19 +157,15 @@ _idiom_memo: dict[str, tuple[Span, ...]] = {}
 
 def cue_classes(text: str) -> set[str]:
     """The cue classes present in a sentence, after its idioms are taken out."""
-    found = _cue_memo.get(text)
-    if found is None:
-        if len(_cue_memo) >= _MEMO_LIMIT:
-            _cue_memo.clear()
-        found = _cue_memo[text] = frozenset(_cue_classes(without_idioms(text, " ")))
-    return set(found)
+    return set(crisis_model.remembered(_cue_memo, text, _cue_classes, _MEMO_LIMIT))
 
 
-def _cue_classes(text: str) -> set[str]:
+def _cue_classes(text: str) -> frozenset[str]:
+    text = without_idioms(text, " ")
     index = starts.index_for(_CUE_SOURCES, re.IGNORECASE)
     if index is None:
-        return {name for name, (_, pattern) in _CUES.items() if pattern.search(text)}
-    return {_CUE_NAMES[i] for i in index.which(text)}
+        return frozenset(name for name, (_, pattern) in _CUES.items() if pattern.search(text))
+    return frozenset(_CUE_NAMES[i] for i in index.which(text))
 
 
 def clear_memo() -> None:
@@ -188,14 +184,13 @@ def build_indexes() -> None:
 def idiom_spans(text: str) -> tuple[Span, ...]:
     """Where the idioms are in a sentence ("dying to see you", "I'd rather die than sit that
     exam again"), remembered per sentence: the word classes and the scorer ask again."""
-    found = _idiom_memo.get(text)
-    if found is None:
-        if len(_idiom_memo) >= _MEMO_LIMIT:
-            _idiom_memo.clear()
-        index = starts.index_for((_IDIOMS.pattern,), re.IGNORECASE)
-        matches = index.finditer(text) if index else _IDIOMS.finditer(text)
-        found = _idiom_memo[text] = tuple(Span(m.start(), m.end()) for m in matches)
-    return found
+    return crisis_model.remembered(_idiom_memo, text, _idiom_spans, _MEMO_LIMIT)
+
+
+def _idiom_spans(text: str) -> tuple[Span, ...]:
+    index = starts.index_for((_IDIOMS.pattern,), re.IGNORECASE)
+    matches = index.finditer(text) if index else _IDIOMS.finditer(text)
+    return tuple(Span(m.start(), m.end()) for m in matches)
 
 
 def _in_an_idiom(doc: Document, span: Span) -> bool:
