@@ -105,3 +105,23 @@ def test_excuse_patterns_in_apology() -> None:
     result = lint_text(text, profile="apology")
     assert "negative-tone/non-apology" in {f.rule for f in result.findings}
     assert result.sections["accountability"] is False
+
+
+def test_a_remark_about_a_rival_needs_a_new_partner_in_the_letter() -> None:
+    """`when_letter`: 'does he even know...' is a jab only once the letter says they have
+    someone new; the same words about a brother stay quiet."""
+    jab = "Does he even know you hate coriander? I doubt he has asked."
+    with_partner = f"Dear Jo,\n\nI heard you're seeing someone now. {jab}\n\nTake care,\nSam\n"
+    about_brother = f"Dear Jo,\n\nMy brother came round on Sunday. {jab}\n\nTake care,\nSam\n"
+    assert "negative-tone/rival" in rules(with_partner)
+    assert "negative-tone/rival" not in rules(about_brother)
+
+
+def test_threats_to_expose_are_found_in_many_forms() -> None:
+    for line in (
+        "I'd hate for your manager to hear about the money.",
+        "One call to your mother, that's all it would take.",
+        "I retain copies of the messages from that spring.",
+    ):
+        assert "negative-tone/threat" in rules(f"Dear Al,\n\n{line}\n\nRegards,\nB\n"), line
+    assert "negative-tone/threat" not in rules("Dear Al,\n\nI'd love to hear how the new job is going.\n\nBest,\nB\n")

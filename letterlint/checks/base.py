@@ -248,6 +248,8 @@ def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) ->
     if matchers is None:
         return
     doc = ctx.doc
+    if matchers.when_letter and not _letter_says(ctx, rule, matchers):
+        return
     lo = text_span.start if text_span else 0
     hi = text_span.end if text_span else len(doc.text)
     hits: list[tuple[Span, int]] = []
@@ -269,6 +271,15 @@ def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) ->
         if _cancelled(ctx, rule, matchers, span):
             continue
         yield Span(shown, span.end)
+
+
+def _letter_says(ctx: Context, rule: Rule, matchers: Matchers) -> bool:
+    """Whether the letter, anywhere, says what the rule's `when_letter` asks for (once a rule)."""
+    key = (rule.id, -1, -1)
+    known = ctx.unless_memo
+    if key not in known:
+        known[key] = bool(ctx.token_hits(matchers.when_letter, 0, None, matchers.when_index))
+    return known[key]
 
 
 def _cancelled(ctx: Context, rule: Rule, matchers: Matchers, span: Span) -> bool:

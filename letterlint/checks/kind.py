@@ -109,18 +109,29 @@ class Reader:
         patterns = self.strings("patterns")
         if not match and not patterns:
             self.expect(not required, "needs 'match' (token patterns) or 'patterns' (regex)", "kind")
-            for key in ("unless", "unless_match", "scope", "region", "boundaries", "case_sensitive"):
+            for key in (
+                "unless",
+                "unless_match",
+                "when_letter",
+                "scope",
+                "region",
+                "boundaries",
+                "case_sensitive",
+            ):
                 self.expect(key not in self.data, f"'{key}' needs 'match' or 'patterns'", key)
             return None
         boundaries = self.boolean("boundaries", True)
         case_sensitive = self.boolean("case_sensitive", False)
         tokens = self._tokens(match, "match")
         unless_tokens = self._tokens(self.strings("unless_match"), "unless_match")
+        when_tokens = self._tokens(self.strings("when_letter"), "when_letter")
         return Matchers(
             match=tokens,
             unless_match=unless_tokens,
             match_index=PatternIndex.build(tokens),
             unless_index=PatternIndex.build(unless_tokens),
+            when_letter=when_tokens,
+            when_index=PatternIndex.build(when_tokens),
             regex=self._regex(patterns, "patterns", boundaries, case_sensitive),
             unless=self._regex(self.strings("unless"), "unless", True, case_sensitive),
             scope=self.choice("scope", SCOPES, "writer") or "writer",
@@ -177,7 +188,17 @@ def _culprit(patterns: tuple[str, ...], exc: Exception) -> str:
 
 
 MATCHER_KEYS = frozenset(
-    {"match", "unless_match", "patterns", "unless", "scope", "region", "boundaries", "case_sensitive"}
+    {
+        "match",
+        "unless_match",
+        "when_letter",
+        "patterns",
+        "unless",
+        "scope",
+        "region",
+        "boundaries",
+        "case_sensitive",
+    }
 )
 
 
@@ -196,6 +217,10 @@ class Matchers:
     builtin: bool
     alternatives: tuple[str, ...] = ()  # the patterns as written, for index_of
     flags: int = 0
+    # The letter must say this somewhere (a new partner named, say) before the rule reads a
+    # sentence that only makes sense in that light ("he seems... tall").
+    when_letter: tuple[Pattern, ...] = ()
+    when_index: PatternIndex | None = None
 
     @property
     def stems(self) -> set[str]:
@@ -204,7 +229,7 @@ class Matchers:
         from letterlint.matcher import stems_of
 
         out: set[str] = set()
-        for pattern in (*self.match, *self.unless_match):
+        for pattern in (*self.match, *self.unless_match, *self.when_letter):
             out |= stems_of(pattern.items)
         return out
 
