@@ -30,6 +30,7 @@ from typing import TypeVar
 
 from letterlint.document import Sentence
 from letterlint.stems import stem
+from letterlint.tokens import read_word
 
 T = TypeVar("T")
 MODEL_FILE = Path(__file__).with_name("crisis_model.json")
@@ -96,7 +97,9 @@ def _folded(text: str) -> str:
 def blocks(text: str, cues: Iterable[str]) -> Blocks:
     """The features of one sentence; `cues` are its crisis cue classes (checks.crisis)."""
     words = words_of(text)
-    stems = [stem(w) for w in words]
+    # Stems of the words each written word stands for, so "masel", "livin" and "cant" weigh as
+    # "myself", "living" and "can not" do (the spellings table of letterlint.tokens).
+    stems = [stem(n) for w in words for n in read_word(w)]
     return Blocks(
         frozenset("w:" + s for s in stems),
         frozenset(f"b:{a} {b}" for a, b in pairwise(stems)),
