@@ -34,9 +34,13 @@ _SALUTATION_WORDS = (
     r"|good\s+(?:morning|evening|afternoon|day)|to|sweetheart|darling|sweetie|babe|baby|honey"
     r"|beloved|dearly\s+beloved|salaam|salam|assalamu\s+alaikum|as-?salaam[\w-]*|namaste|hola|ciao"
     r"|happy\s+(?:birthday|anniversary|new\s+year|retirement|holidays|christmas|graduation)"
+    r"|my\s+own|kia\s+ora|alright|oi+|now\s+then|howdy|aloha|hallo|bonjour|salut|liebe[rs]?|ch[eè]re?"
+    r"|querid[oa]|car[oa]|cara\s+mia|habibi|habibti"
+    # "Well, Simon." / "Right Dan.": a spoken opener counts only with a name after it
+    r"|(?:well|right|okay|ok)(?=,?\s+(?-i:[A-Z]))"
 )
 # "Dear Sam," / "Hi," / "To my Sam —" / "Dearest [Name]": a whole greeting line.
-_SALUTATION_LINE = re.compile(rf"^(?:{_SALUTATION_WORDS})\b[^.!?]{{0,60}}[.!]?$", re.IGNORECASE)
+_SALUTATION_LINE = re.compile(rf"^(?:{_SALUTATION_WORDS})\b[^.!?]{{0,60}}[.!]{{0,3}}$", re.IGNORECASE)
 # Words that make a would-be salutation a sentence: "Baby I'm sorry," / "To be honest,".
 _SENTENCE_WORDS = re.compile(
     r"\b(?:i|i'm|i’m|im|me|my|we|it|it's|it’s|is|was|am|are|have|be|been|just|not|so|honest)\b", re.IGNORECASE
@@ -46,6 +50,13 @@ _INLINE_SALUTATION = re.compile(
     rf"^(?:{_SALUTATION_WORDS})(?:\s+[^\s,.;:!?—–-]+){{0,3}}\s*(?:,|—|–|\s-|!|:)",
     re.IGNORECASE,
 )
+# "Hi Aiden. I know..." / "Hey you. Right, ...": a short hello closed by a full stop, then prose.
+# Capitalised only: a lower-case "hey. hey. i know its late" is the text itself starting.
+_INLINE_HELLO = re.compile(r"^(?:Hi+|Hey+|Hiya|Hello|Oi+|Yo)(?:\s+[^\W\d_][\w'’-]*){0,2}[.!]+(?=\s)")
+# How a name-only greeting may end: "Karen." / "Leo —" / "Ji-woo," / "Tom:".
+_NAME_GREETING_END = re.compile(r"\s*(?:[,.:!]|\s[—–-]|[—–])$")
+# How many lines a preamble (a forum post, a note to self) may take above the letter.
+_PREAMBLE_LINES = 4
 _PLACEHOLDER = re.compile(r"^[\[<({]\s*[^\]>)}\n]{1,40}[\]>)}]\s*[,.!]?$|^_{3,}$")
 # "Sam," / "Mrs Albright," / "[Name],": a bare name line ending in a comma.
 _BARE_NAME_GREETING = re.compile(r"^(?!.*\b(?:i|i'm|i’m|we|my|me)\b)[^\W\d_][^.!?,]{0,40},$", re.IGNORECASE)
@@ -91,6 +102,7 @@ _DASH_SIGNATURE = re.compile(r"^[-–—~]+\s*[^\s-].{0,40}$")
 _INLINE_DASH_SIGNATURE = re.compile(
     r"(?<=[.!?\s])\s*[-–—~]{1,2}\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$"
 )
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}\s*[,.]?$")
 # Words of a sentence addressed to someone, never of an address or a date line.
 _PERSONAL = re.compile(r"\b(?:i|i'm|i’m|im|you|u|we|me|my|your|ur)\b", re.IGNORECASE)
@@ -256,6 +268,15 @@ def _top(filled: list[Line], headings: frozenset[int]) -> _Top:
         if _greeting_span(ln) is not None:
             candidates.append(at)
     greet_at = candidates[0] if candidates else None
+    if greet_at is None and not any(_frame_line(x, headings) for x in window[:1]):
+        greet_at = _after_preamble(window)
+    if (
+        greet_at == 0
+        and len(window) > 1
+        and _SALUTATION_LINE.match(window[1].text)
+        and _name_greeting(window[0].text)
+    ):
+        greet_at = 1  # "Bismillah." above "Dear Amina,": an invocation, then the greeting
     if greet_at == 0 and len(candidates) > 1 and window[0].number in headings:
         greet_at = candidates[1]  # "# Dear Dan, one last time" above "Dear Dan,": a title
     for at in (0, 1):
@@ -295,7 +316,34 @@ def _bare_name_greeting(line: Line, after: Line) -> bool:
     """ "Bex" alone on the first line, then prose: a greeting by name, without a comma."""
     if re.match(r"^(?:for|to|from|about|re|on|in|after|before|untitled|draft)\b", line.text, re.IGNORECASE):
         return False  # "For Abi" is a title
-    return after.number - line.number > 1 and _is_name(line.text) and line.words <= 2 and len(after.text) > 40
+    if not _is_name(line.text) or line.words > 2:
+        return False
+    if after.number - line.number > 1:
+        return len(after.text) > 40
+    # "Jess" straight above "I don't know how to start": one word, then the writer talking
+    return line.words == 1 and _PERSONAL.search(after.text) is not None
+
+
+def _after_preamble(window: list[Line]) -> int | None:
+    """A note above the letter ("Be brutal. Draft:"), then a greeting standing alone."""
+    for at in range(1, min(len(window) - 1, _PREAMBLE_LINES + 1)):
+        ln, prev, nxt = window[at], window[at - 1], window[at + 1]
+        if ln.number - prev.number < 2 or nxt.number - ln.number < 2:
+            continue  # a greeting after a preamble has a blank line on each side
+        if _greeting_span(ln) == ln.span or (_is_name(ln.text) and ln.words <= 2):
+            return at
+    return None
+
+
+def _name_greeting(text: str) -> bool:
+    """ "Leo —", "Karen.", "Ji-woo,", "Marcos, meu amor,", "Stevie boy,": a name, maybe a pet name."""
+    end = _NAME_GREETING_END.search(text)
+    if end is None or len(text) > 50 or _SENTENCE_WORDS.search(text):
+        return False
+    words = text[: end.start()].replace(",", " ").split()
+    if not 1 <= len(words) <= 4 or not (words[0][:1].isupper() or len(words) == 1):
+        return False
+    return any(_is_name(" ".join(words[:k])) for k in range(max(1, len(words) - 2), len(words) + 1))
 
 
 def _greeting_span(line: Line) -> Span | None:
@@ -307,7 +355,9 @@ def _greeting_span(line: Line) -> Span | None:
             return line.span
         if _PLACEHOLDER.match(text) or (_BARE_NAME_GREETING.match(text) and _is_name(text.rstrip(","))):
             return line.span
-    m = _INLINE_SALUTATION.match(text)
+        if _name_greeting(text):
+            return line.span
+    m = _INLINE_SALUTATION.match(text) or _INLINE_HELLO.match(text)
     if m and line.words > 2 and not _SENTENCE_WORDS.search(m.group()):
         return Span(line.span.start, line.span.start + m.end())
     return None
@@ -544,7 +594,7 @@ def _is_name(text: str) -> bool:
     stripped = re.sub(r"(?<![\s,])[\s,]+(?:x+o*x*|xoxo+|<3)$", "", stripped, flags=re.IGNORECASE)
     if not stripped or len(stripped) > 40 or not _NAME.match(stripped):
         return False
-    raw_words = _WORD.findall(stripped)
+    raw_words = _NAME_WORD.findall(stripped)  # "Ji-woo" is one word
     words = [w.lower() for w in raw_words]
     if not words or len(words) > 4 or any(w in _NOT_NAMES for w in words):
         return False

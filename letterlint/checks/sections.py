@@ -11,6 +11,8 @@ from letterlint.model import Finding, Span
 from letterlint.rulepack import Rule
 
 DETECTORS = ("greeting", "sign-off")
+# This many `weak` cues (anywhere, even in one sentence) make a section nothing stronger found.
+WEAK_CUES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,14 +20,31 @@ class SectionRule:
     section: str
     detect: str | None  # a part the document's structure finds, instead of patterns
     example: str | None  # an example of the part, with {name} and {me} filled in
-    matchers: Matchers | None
+    matchers: Matchers | None  # every cue, `weak` included (the tone floors read them too)
+    strong: Matchers | None = None  # without the `weak` cues; None when the rule has none
 
 
 def parse(reader: Reader) -> SectionRule:
     reader.expect(reader.family == "missing-section", "section rules belong to missing-section")
     detect = reader.choice("detect", DETECTORS, None)
-    matchers = reader.matchers(required=detect is None)
-    return SectionRule(reader.string("section") or reader.name, detect, reader.string("example"), matchers)
+    strong = reader.matchers(required=detect is None)
+    matchers = _with_weak(reader, strong)
+    name = reader.string("section") or reader.name
+    return SectionRule(
+        name, detect, reader.string("example"), matchers, strong if matchers is not strong else None
+    )
+
+
+def _with_weak(reader: Reader, strong: Matchers | None) -> Matchers | None:
+    """All cues: `patterns` and `weak` ("I'm sorry", "I've changed") in one regex."""
+    weak = reader.strings("weak")
+    if not weak:
+        return strong
+    reader.expect(strong is not None, "'weak' needs 'match' or 'patterns'", "weak")
+    assert strong is not None
+    cues = (*reader.strings("patterns"), *weak)
+    regex = reader.regex(cues, "weak", True, False)
+    return replace(strong, regex=regex, alternatives=cues if reader.builtin else ())
 
 
 def locate(rule: Rule, ctx: Context) -> Span | None:
@@ -37,7 +56,34 @@ def locate(rule: Rule, ctx: Context) -> Span | None:
         return doc.sign_off
     if rule.spec.matchers is None:
         return None
-    return next(accepted_matches(ctx, rule), None)
+    matchers = rule.spec.strong or rule.spec.matchers
+    if matchers.match and matchers.regex is not None:
+        # Token patterns describe a sentence that does the section's job; the evidence shown
+        # is a token match wherever the letter has one.
+        found = next(accepted_matches(ctx, _with(rule, replace(matchers, regex=None))), None)
+        if found is not None:
+            return found
+    found = next(accepted_matches(ctx, _with(rule, matchers)), None)
+    if found is None and rule.spec.strong is not None:
+        return _weak_evidence(rule, ctx)  # nothing strong: every hit left is a weak cue
+    return found
+
+
+def _with(rule: Rule, matchers: Matchers) -> Rule:
+    """The rule reading other cues (same id, so its `unless` memos still apply)."""
+    return replace(rule, spec=replace(rule.spec, matchers=matchers))
+
+
+def _weak_evidence(rule: Rule, ctx: Context) -> Span | None:
+    """Weak cues count only when they recur: one "I've changed" is a claim, not a section."""
+    first: Span | None = None
+    starts: set[int] = set()
+    for span in accepted_matches(ctx, rule):
+        starts.add(span.start)
+        first = first or span
+        if len(starts) >= WEAK_CUES:
+            return first
+    return None
 
 
 def presence(ctx: Context) -> dict[str, bool]:
@@ -70,7 +116,7 @@ def personalise(example: str | None, ctx: Context) -> str | None:
 
 KIND = CheckKind(
     name="section",
-    keys=MATCHER_KEYS | {"section", "detect", "example"},
+    keys=MATCHER_KEYS | {"section", "detect", "example", "weak"},
     parse=parse,
     run=run,
     summary="a part of the letter's shape; `detect` (greeting, sign-off) or patterns as cues",
