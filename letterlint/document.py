@@ -126,9 +126,13 @@ _SPEECH_VERB = re.compile(
     r"keeps?\s+saying|kept\s+saying|was\s+saying)\b[,:]?",
     re.IGNORECASE,
 )
+# A report ends where the writer speaks again: at "and I", or at a turn ("but", "though")
+# whoever follows it ("you said you'd call, but you never did").
 _WRITER_AGAIN = re.compile(
-    r"[;:]|(?:,|\b(?:and|but|so|though|although))\s+(?:i|i['’]m|i['’]ve|im|ive)\b", re.IGNORECASE
+    r"[;:]|(?:,|\b(?:and|so))\s+(?:i|i['’]m|i['’]ve|im|ive)\b|\b(?:but|though|although)\b", re.IGNORECASE
 )
+# "Sorry for what I said at the party" names a past act; nothing after it is reported.
+_NAMED_ACT = frozenset({"what", "whatever", "everything", "anything", "something", "things", "all"})
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:^|\s)(?:i|we)$", re.IGNORECASE)
 # What the writer once said to the reader ("I said you were lazy", "I called you a liar") is
 # owned as a past act, not asserted now; "I tell you" and "I say" still speak in the present.
@@ -326,6 +330,8 @@ class Document:
             returns = [m.start() for m in _WRITER_AGAIN.finditer(sentence.text)]
             for verb in _SPEECH_VERB.finditer(sentence.text):
                 subject = verb.group("subject")
+                if len(subject.split()) > 1 and subject.split()[0].lower() in _NAMED_ACT:
+                    continue
                 own = _FIRST_PERSON_SUBJECT.search(" " + subject.split()[-1])
                 if own and not _PAST_SPEECH.search(verb.group(), len(subject)):
                     continue
@@ -541,6 +547,7 @@ def _line_cuts(text: str, para: Span) -> list[int]:
     """Short lines (a salutation, a sign-off, a name) stand as sentences of their own."""
     cuts = []
     chunk = text[para.start : para.end]
+    cuts.extend(_message_cuts(chunk, para.start))
     line_start = 0
     for m in _LINE_BREAK.finditer(chunk):
         line = chunk[line_start : m.start()].strip()
@@ -563,6 +570,38 @@ def _line_cuts(text: str, para: Span) -> list[int]:
         if short_line or (nxt[:1] in "-–—•*" and nxt[:1] != ""):
             cuts.append(para.start + m.start())
     return cuts
+
+
+def _message_cuts(chunk: str, offset: int) -> list[int]:
+    """In a run of unpunctuated phone messages, each line break ends a thought.
+
+    Only where the writer ends no sentence before the paragraph's last character: prose,
+    wrapped or not, has its full stops, and there a line break is where the page ran out.
+    """
+    if _SENTENCE_STOP.search(chunk.rstrip()[:-1]):
+        return []
+    lines = [m for m in re.finditer(r"[^\r\n]+(?=\r?\n[^\r\n]*\S)", chunk)]
+    if len(lines) < 2 and not (lines and len(lines[0].group()) < 50):
+        return []  # two long lines may be one wrapped sentence
+    cuts = []
+    for m in lines:
+        line = m.group().rstrip()
+        last = line.rsplit(None, 1)[-1].lower() if line else ""
+        if line and line[-1] not in ".!?…,;:" and last not in _CARRIES_ON:
+            cuts.append(offset + m.start() + len(line))
+    return cuts
+
+
+# A line ending on one of these runs on into the next ("the lake and / the evening...").
+_CARRIES_ON = frozenset((
+    "and", "or", "but", "nor", "the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "from",
+    "that", "which", "who", "whom", "whose", "my", "your", "ur", "our", "their", "his", "her", "its",
+    "is", "was", "were", "are", "be", "been", "am", "i", "we", "you", "u", "so", "because", "cos",
+    "if", "when", "than", "as", "by", "about", "into", "like", "just", "not", "very", "more", "most",
+))  # fmt: skip
+
+
+_SENTENCE_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s")
 
 
 # -- negation scope ----------------------------------------------------------------------

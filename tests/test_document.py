@@ -47,6 +47,37 @@ def test_hard_wrapped_prose_is_not_cut_at_line_breaks() -> None:
     assert len(doc.sentences) == 1
 
 
+def test_unpunctuated_messages_end_a_thought_at_each_line_break() -> None:
+    doc = Document("hey\n\nsaw ur post from the lake\nnot gonna lie it stung\nanyway hope ur good\n")
+    assert [s.text for s in doc.sentences][1:] == [
+        "saw ur post from the lake",
+        "not gonna lie it stung",
+        "anyway hope ur good",
+    ]
+
+
+def test_a_line_that_runs_on_or_a_punctuated_paragraph_is_not_cut() -> None:
+    runs_on = Document(
+        "we could meet at that little cafe you always liked down by\n"
+        "the old station on saturday if the kids are at your mums\n"
+    )
+    assert len(runs_on.sentences) == 1
+    prose = Document(
+        "I went back to the cafe on the corner last week. It was closed, so I stood\n"
+        "outside for a while and the sign that used to hang there was gone\n"
+    )
+    assert len(prose.sentences) == 2
+
+
+def test_what_the_writer_said_is_a_named_act_and_a_turn_ends_a_report() -> None:
+    named = lint_text("Dear Al,\n\nSorry about what I said at dinner, but you kept winding me up.\n\nKim")
+    assert "negative-tone/non-apology" in {f.rule for f in named.findings}
+    turned = lint_text("Dear Al,\n\nYou said you'd call every week but you never once asked how I was.\n\nKim")
+    assert "negative-tone/blame" in {f.rule for f in turned.findings}
+    reported = lint_text("Dear Al,\n\nMy sister said you always run away from a row.\n\nKim")
+    assert "negative-tone/blame" not in {f.rule for f in reported.findings}
+
+
 @pytest.mark.parametrize(
     "text, greeting",
     [
