@@ -338,9 +338,11 @@ class Document:
                 start = sentence.span.start + verb.end()
                 # The report ends where the writer speaks again: "you said no contact, and
                 # I know I've messaged four times" reports only "no contact".
-                k = bisect_left(returns, verb.end())
+                # (from the verb's own comma: "since you told me, I can't sleep" is the writer)
+                k = bisect_left(returns, verb.end() - 1)
                 end = sentence.span.start + returns[k] if k < len(returns) else sentence.span.end
-                spans.append(Span(start, end))
+                if end > start:
+                    spans.append(Span(start, end))
         return spans
 
     def is_quoted(self, span: Span) -> bool:

@@ -74,6 +74,8 @@ def test_what_the_writer_said_is_a_named_act_and_a_turn_ends_a_report() -> None:
     assert "negative-tone/non-apology" in {f.rule for f in named.findings}
     turned = lint_text("Dear Al,\n\nYou said you'd call every week but you never once asked how I was.\n\nKim")
     assert "negative-tone/blame" in {f.rule for f in turned.findings}
+    after_comma = lint_text("Dear Al,\n\nSince you told me, I cannot sleep.\n\nKim")
+    assert "desperation/collapse" in {f.rule for f in after_comma.findings}
     reported = lint_text("Dear Al,\n\nMy sister said you always run away from a row.\n\nKim")
     assert "negative-tone/blame" not in {f.rule for f in reported.findings}
 
