@@ -107,7 +107,8 @@ _NOT_NAMES = frozenset(
 # Speech verbs every reported-speech match contains: sentences without one are not scanned.
 _SPEECH_WORDS = (
     "said", "says", "told", "tells", "wrote", "writes", "texted", "asked", "yelled", "shouted",
-    "screamed", "accused", "called", "used to say", "would say", "put it", "saying",
+    "screamed", "accused", "called", "used to say", "would say", "put it", "saying", "exclaim",
+    "replied",
 )  # fmt: skip
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|whether|could\s+(?:say|tell|write|claim|promise)|would\s+(?:say|tell|write|claim)|"
@@ -122,7 +123,7 @@ _CLAUSE_BREAK = re.compile(
 _SPEECH_VERB = re.compile(
     r"(?P<subject>\b[\w'’]+(?:\s+[\w'’]+)?)\s+(?:once\s+|always\s+|even\s+|literally\s+|kept\s+)?"
     r"(?:said|says|told\s+(?:me|us|him|her|them)|tells\s+(?:me|us)|wrote|writes|texted|asked|"
-    r"yelled|shouted|screamed|accused\s+(?:me|you|u|him|her|them)\s+of|called\s+(?:me|you|u|him|her|them)|used\s+to\s+say|would\s+say|put\s+it|"
+    r"yelled|shouted|screamed|exclaims?|exclaimed|replied|accused\s+(?:me|you|u|him|her|them)\s+of|called\s+(?:me|you|u|him|her|them)|used\s+to\s+say|would\s+say|put\s+it|"
     r"keeps?\s+saying|kept\s+saying|was\s+saying)\b[,:]?",
     re.IGNORECASE,
 )
