@@ -6,6 +6,7 @@ to the exact line and column the writer sees, whatever the line endings.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -583,16 +584,21 @@ def _message_cuts(chunk: str, offset: int) -> list[int]:
     """
     if _SENTENCE_STOP.search(chunk.rstrip()[:-1]):
         return []
-    lines = [m for m in re.finditer(r"[^\r\n]+(?=\r?\n[^\r\n]*\S)", chunk)]
-    if len(lines) < 2 and not (lines and len(lines[0].group()) < 50):
+    # Each line that has a non-blank line after it (one pass over the lines: linear).
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(chunk)]
+    followed = [(start, line) for (start, line), (_, nxt) in itertools.pairwise(lines) if nxt.strip()]
+    if len(followed) < 2 and not (followed and len(followed[0][1]) < 50):
         return []  # two long lines may be one wrapped sentence
     cuts = []
-    for m in lines:
-        line = m.group().rstrip()
+    for start, raw in followed:
+        line = raw.rstrip()
         last = line.rsplit(None, 1)[-1].lower() if line else ""
         if line and line[-1] not in ".!?…,;:" and last not in _CARRIES_ON:
-            cuts.append(offset + m.start() + len(line))
+            cuts.append(offset + start + len(line))
     return cuts
+
+
+_LINE = re.compile(r"[^\r\n]+")
 
 
 # A line ending on one of these runs on into the next ("the lake and / the evening...").
