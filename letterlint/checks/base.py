@@ -32,6 +32,8 @@ class Context:
     _found: dict[str, list[Finding]] = field(default_factory=dict)
     # (rule, sentence) -> whether the rule's `unless` cancels its matches there (see _cancelled).
     unless_memo: dict[tuple[str, int, int], bool] = field(default_factory=dict)
+    # rule -> whether the letter says what its `when_letter` asks for (see _letter_says).
+    letter_says: dict[str, bool] = field(default_factory=dict)
 
     def run_rule(self, rule: Rule) -> list[Finding]:
         """The rule's findings on this letter, worked out once; its errors propagate."""
@@ -275,11 +277,10 @@ def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) ->
 
 def _letter_says(ctx: Context, rule: Rule, matchers: Matchers) -> bool:
     """Whether the letter, anywhere, says what the rule's `when_letter` asks for (once a rule)."""
-    key = (rule.id, -1, -1)
-    known = ctx.unless_memo
-    if key not in known:
-        known[key] = bool(ctx.token_hits(matchers.when_letter, 0, None, matchers.when_index))
-    return known[key]
+    known = ctx.letter_says
+    if rule.id not in known:
+        known[rule.id] = bool(ctx.token_hits(matchers.when_letter, 0, None, matchers.when_index))
+    return known[rule.id]
 
 
 def _cancelled(ctx: Context, rule: Rule, matchers: Matchers, span: Span) -> bool:
