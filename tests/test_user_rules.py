@@ -150,3 +150,52 @@ def test_backtracking_pattern_cannot_hang_the_run(run_cli, tmp_path: Path, patte
         assert "letterlint: letter.txt: internal error in rule clarity/many-as: pattern of rule" in err
     else:
         assert mine == [] and err == ""
+
+
+DEFER_CIRCLE = """\
+[[rule]]
+id = "weak-closing/counting-close"
+kind = "closing"
+detect = "phrases"
+message = "The letter ends by counting days."
+match = ["been # days"]
+defer = ["weak-closing/waiting-close"]
+
+[[rule]]
+id = "weak-closing/waiting-close"
+kind = "closing"
+detect = "phrases"
+message = "The letter ends waiting."
+match = ["been # days"]
+defer = ["weak-closing/counting-close"]
+"""
+
+
+def test_closing_rules_that_defer_to_each_other_still_finish(run_cli, tmp_path: Path) -> None:
+    """A circle of `defer` cannot recurse for ever: a rule asked for while it runs has no
+    findings yet, so one of the two names the sentence and the other leaves it."""
+    proc = _lint(run_cli, tmp_path, DEFER_CIRCLE)
+    out, err = decoded(proc)
+    assert proc.returncode == 1, err
+    rules = [f["rule"] for f in json.loads(out)["files"][0]["findings"]]
+    assert rules.count("weak-closing/counting-close") + rules.count("weak-closing/waiting-close") == 1
+    assert "internal error" not in err
+
+
+def test_a_rule_asked_for_while_it_runs_has_no_findings_yet() -> None:
+    """The guard under `defer`: the second, re-entrant ask is answered at once, not re-run."""
+    from letterlint import default_engine
+    from letterlint.checks.base import Context
+    from letterlint.document import Document
+
+    engine = default_engine()
+    rule = engine.ruleset.rules["weak-closing/fizzle"]
+    runs: list[int] = []
+
+    def runner(asked: object) -> list:  # type: ignore[type-arg]
+        runs.append(1)
+        return ["inner sees", *ctx.run_rule(rule)]  # type: ignore[list-item]
+
+    ctx = Context(Document("Dear Sam,\n\nAnyway, whatever.\n"), engine.profile("reconcile"), engine.ruleset)
+    ctx.runner = runner  # type: ignore[assignment]
+    assert ctx.run_rule(rule) == ["inner sees"] and len(runs) == 1

@@ -30,7 +30,7 @@ class Context:
     # so a check that judges other rules' findings (the closing, the tone) reuses them.
     runner: Callable[[Rule], list[Finding]] | None = None
     _found: dict[str, list[Finding]] = field(default_factory=dict)
-    # (rule, sentence) -> whether the rule's `unless` cancels its matches there (see _cancelled).
+    # (rule, sentence) -> whether the rule's `unless` cancels its matches there (see cancelled_in_sentence).
     unless_memo: dict[tuple[str, int, int], bool] = field(default_factory=dict)
     # rule -> whether the letter says what its `when_letter` asks for (see _letter_says).
     letter_says: dict[str, bool] = field(default_factory=dict)
@@ -38,6 +38,9 @@ class Context:
     def run_rule(self, rule: Rule) -> list[Finding]:
         """The rule's findings on this letter, worked out once; its errors propagate."""
         if rule.id not in self._found:
+            # Nothing yet while it runs: a rule that reads another's findings (a closing rule's
+            # `defer`) and is read by it in turn gets an empty answer, not endless recursion.
+            self._found[rule.id] = []
             self._found[rule.id] = self.runner(rule) if self.runner is not None else []
         return self._found[rule.id]
 
@@ -270,7 +273,7 @@ def accepted_matches(ctx: Context, rule: Rule, text_span: Span | None = None) ->
             continue
         if matchers.scope == "asserted" and (doc.is_quoted(span) or doc.is_negated(span)):
             continue
-        if _cancelled(ctx, rule, matchers, span):
+        if cancelled_in_sentence(ctx, rule, matchers, span):
             continue
         yield Span(shown, span.end)
 
@@ -283,7 +286,7 @@ def _letter_says(ctx: Context, rule: Rule, matchers: Matchers) -> bool:
     return known[rule.id]
 
 
-def _cancelled(ctx: Context, rule: Rule, matchers: Matchers, span: Span) -> bool:
+def cancelled_in_sentence(ctx: Context, rule: Rule, matchers: Matchers, span: Span) -> bool:
     """`unless` patterns cancel every match in the sentence where they occur (Vale's exceptions)."""
     if matchers.unless is None and not matchers.unless_match:
         return False

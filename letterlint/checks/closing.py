@@ -9,7 +9,16 @@ P.S.). Each closing rule reads them together:
 - `detect = "negative-ending"`: the closing's tone toward the reader, as letterlint judges
   it (letterlint.tone), is low; or one of its patterns (a cold or dismissive last word)
   is there. It stays quiet when another closing rule already names the problem;
-- `detect = "no-closing"`: the letter stops mid-thought, with no sign-off.
+- `detect = "no-closing"`: the letter stops mid-thought, with no sign-off (or, above a
+  sign-off, its last words break off inside a clause: "... if you're").
+
+Three keys narrow what a closing rule reads: `sentences` (1 to 3, default 3) takes fewer of
+the last sentences; `last_paragraph = true` reads only those in the body's last paragraph,
+unless that paragraph is a one-line coda of a few words ("Your call.", "Think it over."),
+which is read with the paragraph before it; `defer` names rules of the family whose finding
+in a sentence leaves that sentence to them, so one last line gets one verdict. A rule's
+`unless` cancels its echoes in that sentence too. (Rules that defer to each other in a
+circle each see the other's findings as none: see `Context.run_rule`.)
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from letterlint.checks.base import Context, accepted_matches
+from letterlint.checks.base import Context, accepted_matches, cancelled_in_sentence
 from letterlint.checks.kind import MATCHER_KEYS, CheckKind, Matchers, Reader
 from letterlint.document import Sentence
 from letterlint.kinds import LABEL_KINDS, kind_of
@@ -35,6 +44,9 @@ class ClosingRule:
     detect: str
     echoes: tuple[str, ...] = ()  # other families' kinds that weaken an ending
     matchers: Matchers | None = None
+    sentences: int = 3  # how many of the last body sentences the rule reads
+    last_paragraph: bool = False  # only those in the last paragraph of the body
+    defer: tuple[str, ...] = ()  # closing rules that name a sentence before this one does
 
 
 def parse(reader: Reader) -> ClosingRule:
@@ -52,10 +64,16 @@ def parse(reader: Reader) -> ClosingRule:
     reader.expect(
         detect != "phrases" or matchers is not None or bool(echoes), "needs patterns or echoes", "detect"
     )
-    return ClosingRule(detect, echoes, matchers)
+    sentences = reader.count("sentences", UNIT)
+    reader.expect(sentences <= UNIT, f"'sentences' is at most {UNIT}", "sentences")
+    defer = reader.strings("defer")
+    for other in defer:
+        reader.expect(other.startswith(f"{reader.family}/"), f"defer names a {reader.family} rule", "defer")
+    return ClosingRule(detect, echoes, matchers, sentences, reader.boolean("last_paragraph", False), defer)
 
 
 UNIT = 3  # sentences in the closing
+CODA_WORDS = 6  # a last paragraph this short reads with the one before it
 NEVER_ECHOED = ("desperation/self-harm",)  # a safety note, never a verdict on the letter
 
 # A letter that stops on one of these words, or on a colon or comma, stops mid-thought.
@@ -69,16 +87,51 @@ _DANGLING = frozenset(
     ]
 )  # fmt: skip
 _FINISHED = re.compile(r"[.!?…)\]\"'”’*~]\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]\s*$|\bx+o*x*\s*$|<3\s*$")
+# "Your Bert" / "Your loving\nEdna": a signature the structure did not take for a sign-off.
+_SIGNATURE = re.compile(
+    r"^(?:your|yours)(?:\s+(?:loving|own|ever-loving|devoted|affectionate|only|always))*[,\s]+"
+    r"(?!(?:move|choice|call|decision|loss|turn)\b)(?-i:[A-Z][^\W\d_A-Z][\w'’.-]*)$",
+    re.IGNORECASE,
+)
+# Last words that break off inside a clause: a conjunction and its subject ("... if you"),
+# a subject and its helper verb ("... we'd still be", "I want"), a preposition and its
+# determiner ("... like some"), or a word that always announces more ("including").
+_BREAKS_OFF = re.compile(
+    r"(?:\b(?:if|when|whether|because|cause|unless|until|while|where|since|that|and|but|or)\s+"
+    r"(?:you|u|we|they|he|she|i|it|there|you['’]?re|we['’]?re|they['’]?re|you\s+were|we\s+were|you['’]?d|we['’]?d)"
+    r"|\b(?:still|would|could|might|['’]d)\s+be|\b(?:like|at|of)\s+(?:some|least)"
+    r"|^(?:and\s+|but\s+|so\s+)?(?:i|we)\s+(?:\w+\s+)?(?:want|wanted|wish|wished|mean|meant|hope|feel|felt|just)"
+    r"|\b(?:including|especially|namely|whereas|despite|except|towards?|during|between|among)"
+    r"|\b(?:admit|admitted|realise|realised|realize|realized)\s+(?:that\s+)?(?:you|u|we|i)"
+    r"|\b(?:you|u|they)['’]?re|\bwe['’]re|\b(?:i|you|u|we|they|he|she)\s+said)\W*$",
+    re.IGNORECASE,
+)
+# ...though "I'd like that" and "the curry you like" are whole.
+_COMPLETE = re.compile(
+    r"\b(?:(?:like|love|want|need|hate|miss|with|about|of)\s+(?:that|it|this)|(?:you|u|we|they)\s+like|not\s+to)\W*$",
+    re.IGNORECASE,
+)
 _LAST_WORD = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)*)\W*$")
 
 
-def closing_unit(ctx: Context) -> list[Sentence]:
-    """The last one to three sentences of the body."""
-    return ctx.doc.body_sentences[-UNIT:]
+def closing_unit(ctx: Context, sentences: int = UNIT, last_paragraph: bool = False) -> list[Sentence]:
+    """The last one to three sentences of the body (with `last_paragraph`, only those in
+    the body's last paragraph: a warm last paragraph is what the reader is left with)."""
+    body = ctx.doc.body_sentences
+    if ctx.doc.sign_off is None and body and _SIGNATURE.match(body[-1].text.strip()):
+        body = body[:-1]
+    unit = body[-sentences:]
+    if last_paragraph and unit:
+        last = [s for s in unit if s.paragraph == unit[-1].paragraph]
+        if len(last) < len(unit) and sum(len(s.text.split()) for s in last) <= CODA_WORDS:
+            # a one-line coda ("Your call.", "Think it over.") closes the paragraph before it
+            last = [s for s in unit if s.paragraph >= unit[-len(last) - 1].paragraph]
+        unit = last
+    return unit
 
 
 def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
-    unit = closing_unit(ctx)
+    unit = closing_unit(ctx, rule.spec.sentences, rule.spec.last_paragraph)
     if not unit:
         return
     if rule.spec.detect == "phrases":
@@ -94,11 +147,21 @@ def _hits(rule: Rule, ctx: Context, unit: list[Sentence]) -> list[Span]:
     """Per sentence of the closing, the first place where the rule's patterns (matched
     within the sentence, so ^ and $ are its ends) or the rules it echoes are found."""
     echoed = [f for other in _echoed(rule, ctx) for f in ctx.findings_of(other) if f.span.end > f.span.start]
+    # A sentence another closing rule already names ("Ring me by Friday or I'll tell your
+    # mother" is a threat, not also a deadline) is left to it: one ending, one verdict.
+    deferred = [r for r in (ctx.ruleset.rules.get(rid) for rid in rule.spec.defer) if r is not None]
+    taken = [f.span.start for other in deferred for f in ctx.findings_of(other)]
     found: list[Span] = []
     for sentence in unit:
         lo, hi = sentence.span.start, sentence.span.end
+        if any(lo <= start < hi for start in taken):
+            continue
         hits = list(accepted_matches(ctx, rule, sentence.span))
-        hits += [Span(f.span.start, min(f.span.end, hi)) for f in echoed if lo <= f.span.start < hi]
+        echoes = [Span(f.span.start, min(f.span.end, hi)) for f in echoed if lo <= f.span.start < hi]
+        matchers = rule.spec.matchers
+        if echoes and matchers is not None and cancelled_in_sentence(ctx, rule, matchers, echoes[0]):
+            echoes = []  # the rule's own `unless` speaks for the sentence, echoes included
+        hits += echoes
         if hits:
             found.append(min(hits, key=lambda s: (s.start, -s.end)))
     return found
@@ -159,17 +222,25 @@ def _named_elsewhere(rule: Rule, ctx: Context) -> bool:
 
 
 def _no_closing(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    """The letter stops mid-thought: no sign-off, and the last words cannot end a sentence."""
+    """The letter stops mid-thought: no sign-off, and the last words cannot end a sentence
+    (or, even above a sign-off, they break off inside a clause: "... if you're")."""
     doc = ctx.doc
-    if doc.sign_off is not None or not doc.body_sentences:
+    if not doc.body_sentences:
         return
     body = doc.body_sentences
     last = body[-1]
     while not any(c.isalpha() for c in last.text) and last.index > body[0].index:
         last = doc.sentences[last.index - 1]  # an empty bullet: the line before it stops
     text = last.text.rstrip()
-    if stops_mid_thought(text):
-        yield ctx.finding(rule, Span(last.span.start, max(last.span.end, body[-1].span.end)))
+    where = Span(last.span.start, max(last.span.end, body[-1].span.end))
+    if doc.sign_off is not None:
+        if not _FINISHED.search(text) and _BREAKS_OFF.search(text):
+            yield ctx.finding(rule, where)
+        return
+    if (stops_mid_thought(text) and not _COMPLETE.search(text)) or (
+        not _FINISHED.search(text) and _BREAKS_OFF.search(text)
+    ):
+        yield ctx.finding(rule, where)
         return
     if _FINISHED.search(text):
         return
@@ -178,12 +249,12 @@ def _no_closing(rule: Rule, ctx: Context) -> Iterator[Finding]:
         word is not None and word.group(1).lower().replace("’", "").replace("'", "") in _DANGLING
     )
     if dangling:
-        yield ctx.finding(rule, Span(last.span.start, max(last.span.end, body[-1].span.end)))
+        yield ctx.finding(rule, where)
 
 
 KIND = CheckKind(
     name="closing",
-    keys=MATCHER_KEYS | {"detect", "echoes"},
+    keys=MATCHER_KEYS | {"detect", "echoes", "sentences", "last_paragraph", "defer"},
     parse=parse,
     run=run,
     summary="the closing read as a unit: `detect` = phrases (with `echoes`), negative-ending or no-closing",

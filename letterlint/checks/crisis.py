@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from letterlint import crisis_model
 from letterlint import crisis_words as CRISIS
 from letterlint.checks import starts
-from letterlint.checks.base import Context, _cancelled, accepted_matches, every_start, in_region
+from letterlint.checks.base import Context, accepted_matches, cancelled_in_sentence, every_start, in_region
 from letterlint.checks.kind import index_of
 from letterlint.checks.lazy import LazyPattern
 from letterlint.document import Document, Sentence
@@ -120,7 +120,7 @@ def _matches(rule: Rule, ctx: Context) -> Iterator[Span]:
     for m in found:
         span = Span(m.start(), m.end())
         wanted = span.end > span.start and in_region(ctx, matchers.region, span)
-        if wanted and not _cancelled(ctx, rule, matchers, span):
+        if wanted and not cancelled_in_sentence(ctx, rule, matchers, span):
             yield span
 
 
