@@ -78,7 +78,9 @@ _VALEDICTION = re.compile(
     r"(?:ever|always|forever)\s+(?:yours|thine|your\s+\w+)|yours\s+(?:ever|always|forever|truly)|"
     r"(?:your\s+)?(?:loving|devoted|faithful|affectionate|obedient|humble|grateful|sorry)\s+\w+|"
     r"love\s+(?:you|ya)(?:\s+always|\s+forever)?|xo+x*|x{1,6}|"
-    r"i\s+remain\b|believe\s+me\b|i\s+am,?\s+(?:as\s+ever|yours)\b|respectfully\s+yours)\b",
+    r"i\s+remain\b|believe\s+me\b|i\s+am,?\s+(?:as\s+ever|yours)\b|respectfully\s+yours"
+    # "Your Kofi": a name after "your" ("Your call." and "Your move." are not signatures)
+    r"|(?:your|yours)\s+(?!(?:move|choice|call|decision|loss|turn|fault|problem)\b)(?-i:[A-Z][^\W\d_A-Z][\w'’-]*)\s*$)\b",
     re.IGNORECASE,
 )
 _RELATIONS = (
