@@ -54,7 +54,7 @@ _INLINE_SALUTATION = re.compile(
 # Capitalised only: a lower-case "hey. hey. i know its late" is the text itself starting.
 _INLINE_HELLO = re.compile(r"^(?:Hi+|Hey+|Hiya|Hello|Oi+|Yo)(?:\s+[^\W\d_][\w'’-]*){0,2}[.!]+(?=\s)")
 # How a name-only greeting may end: "Karen." / "Leo —" / "Ji-woo," / "Tom:".
-_NAME_GREETING_END = re.compile(r"\s*(?:[,.:!]|\s[—–-]|[—–])$")
+_NAME_GREETING_END = re.compile(r"\s*(?:[,.:]|!+|\s[—–-]|[—–]|[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]+)$")
 # How many lines a preamble (a forum post, a note to self) may take above the letter.
 _PREAMBLE_LINES = 4
 _PLACEHOLDER = re.compile(r"^[\[<({]\s*[^\]>)}\n]{1,40}[\]>)}]\s*[,.!]?$|^_{3,}$")
@@ -98,6 +98,7 @@ _RELATION_LINE = re.compile(
     re.IGNORECASE,
 )
 _KISSES = re.compile(r"^(?:(?:x+o*x*|o+x+o*)+|xoxo+|<3+|[♥❤💕💔😘🙏🌹♡]+)[ \t.!]*$", re.IGNORECASE)
+_SIGNED_WITH_KISSES = re.compile(r"\s(?:x+o*x*|xoxo+|<3)$", re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){1,3}[,.]?$")
 _DASH_SIGNATURE = re.compile(r"^[-–—~]+\s*[^\s-].{0,40}$")
 # "... talk soon. — Jo": a dash signature at the end of the last sentence's line.
@@ -532,7 +533,9 @@ def _sign_off_of(
             or _PLACEHOLDER.match(first.text)
             or _KISSES.match(first.text)
         )
-        if _DASH_SIGNATURE.match(first.text) or (apart and (strong or _is_name(first.text))):
+        # "jas x": a name signed with kisses stands apart even straight under the last line
+        kissed = _SIGNED_WITH_KISSES.search(first.text) is not None and _is_name(first.text)
+        if _DASH_SIGNATURE.match(first.text) or kissed or (apart and (strong or _is_name(first.text))):
             return j, Span(first.span.start, filled[end - 1].span.end), None
     return None
 

@@ -72,7 +72,9 @@ def test_a_line_that_runs_on_or_a_punctuated_paragraph_is_not_cut() -> None:
 def test_what_the_writer_said_is_a_named_act_and_a_turn_ends_a_report() -> None:
     named = lint_text("Dear Al,\n\nSorry about what I said at dinner, but you kept winding me up.\n\nKim")
     assert "negative-tone/non-apology" in {f.rule for f in named.findings}
-    turned = lint_text("Dear Al,\n\nYou said you'd call every week but you never once asked how I was.\n\nKim")
+    turned = lint_text(
+        "Dear Al,\n\nYou said you'd call every week but you never once asked how I was.\n\nKim"
+    )
     assert "negative-tone/blame" in {f.rule for f in turned.findings}
     after_comma = lint_text("Dear Al,\n\nSince you told me, I cannot sleep.\n\nKim")
     assert "desperation/collapse" in {f.rule for f in after_comma.findings}
@@ -88,6 +90,9 @@ def test_what_the_writer_said_is_a_named_act_and_a_turn_ends_a_report() -> None:
         ("Happy birthday, Grandpa!\n\nEighty suits you.", "Happy birthday, Grandpa!"),
         ("25 College Street.\n\nMy dearest Girl,\n\nI write in haste.", "My dearest Girl,"),
         ("I have been thinking about us a great deal lately.", None),
+        ("Bia!!!\n\nWhy you dont answer me", "Bia!!!"),
+        ("marcus 💔\n\ni miss u", "marcus 💔"),
+        ("Sorry!!!\n\nI was wrong about the car.", None),
     ],
 )
 def test_greeting(text: str, greeting: str | None) -> None:
@@ -108,6 +113,8 @@ def test_greeting(text: str, greeting: str | None) -> None:
         ("lots of love,\nellie xx", "lots of love,\nellie xx"),
         ("Anyway, whatever.", None),
         ("I hope you are well.", None),
+        ("Your Kofi", "Your Kofi"),
+        ("Your call.", None),
     ],
 )
 def test_sign_off(ending: str, sign_off: str | None) -> None:
@@ -126,3 +133,10 @@ def test_closing_is_the_last_two_body_sentences() -> None:
 def test_postscript_is_not_the_closing() -> None:
     doc = Document("Dear Sam,\n\nI miss you. I hope you're well.\n\nLove,\nJo\n\nP.S. The cat says hi.")
     assert doc.sign_off is not None and doc.text[doc.sign_off.start : doc.sign_off.end] == "Love,\nJo"
+
+
+def test_a_name_signed_with_kisses_under_the_last_line_is_a_sign_off() -> None:
+    doc = Document(
+        "hey\n\nsorry about friday night and the car, ill make it up to u this weekend lol\njas x\n"
+    )
+    assert doc.sign_off is not None and doc.text[doc.sign_off.start : doc.sign_off.end] == "jas x"
