@@ -341,7 +341,7 @@ class Document:
                 # The report ends where the writer speaks again: "you said no contact, and
                 # I know I've messaged four times" reports only "no contact".
                 # (from the verb's own comma: "since you told me, I can't sleep" is the writer)
-                k = bisect_left(returns, verb.end() - 1)
+                k = bisect_left(returns, verb.end() - 1 if verb.group().endswith(",") else verb.end())
                 end = sentence.span.start + returns[k] if k < len(returns) else sentence.span.end
                 if end > start:
                     spans.append(Span(start, end))
@@ -548,7 +548,8 @@ def _split_sentences(text: str, para: Span) -> list[Span]:
 
 
 def _line_cuts(text: str, para: Span) -> list[int]:
-    """Short lines (a salutation, a sign-off, a name) stand as sentences of their own."""
+    """Short lines (a salutation, a sign-off, a name) stand as sentences of their own, and so
+    do the lines of unpunctuated phone messages (`_message_cuts`)."""
     cuts = []
     chunk = text[para.start : para.end]
     cuts.extend(_message_cuts(chunk, para.start))
@@ -579,11 +580,11 @@ def _line_cuts(text: str, para: Span) -> list[int]:
 def _message_cuts(chunk: str, offset: int) -> list[int]:
     """In a run of unpunctuated phone messages, each line break ends a thought.
 
-    Only where the writer ends no sentence before the paragraph's last character: prose,
-    wrapped or not, has its full stops, and there a line break is where the page ran out.
+    Only where the writer ends no sentence anywhere in the paragraph: prose, wrapped or not,
+    has its full stops, and there a line break is where the page ran out.
     """
-    if _SENTENCE_STOP.search(chunk.rstrip()[:-1]):
-        return []
+    if _SENTENCE_STOP.search(chunk.rstrip() + " "):
+        return []  # a stop anywhere, even the last character: prose, perhaps hard-wrapped
     # Each line that has a non-blank line after it (one pass over the lines: linear).
     lines = [(m.start(), m.group()) for m in _LINE.finditer(chunk)]
     followed = [(start, line) for (start, line), (_, nxt) in itertools.pairwise(lines) if nxt.strip()]

@@ -98,7 +98,7 @@ _RELATION_LINE = re.compile(
     re.IGNORECASE,
 )
 _KISSES = re.compile(r"^(?:(?:x+o*x*|o+x+o*)+|xoxo+|<3+|[♥❤💕💔😘🙏🌹♡]+)[ \t.!]*$", re.IGNORECASE)
-_SIGNED_WITH_KISSES = re.compile(r"\s(?:x+o*x*|xoxo+|<3)$", re.IGNORECASE)
+_SIGNED_WITH_KISSES = re.compile(r"\s(?:x+(?:o+x*)?|xoxo+|<3)$", re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){1,3}[,.]?$")
 _DASH_SIGNATURE = re.compile(r"^[-–—~]+\s*[^\s-].{0,40}$")
 # "... talk soon. — Jo": a dash signature at the end of the last sentence's line.
@@ -340,8 +340,10 @@ def _after_preamble(window: list[Line]) -> int | None:
 
 def _name_greeting(text: str) -> bool:
     """ "Leo —", "Karen.", "Ji-woo,", "Marcos, meu amor,", "Stevie boy,": a name, maybe a pet name."""
+    if len(text) > 50:  # first: the end pattern is searched from every position
+        return False
     end = _NAME_GREETING_END.search(text)
-    if end is None or len(text) > 50 or _SENTENCE_WORDS.search(text):
+    if end is None or _SENTENCE_WORDS.search(text):
         return False
     words = text[: end.start()].replace(",", " ").split()
     if not 1 <= len(words) <= 4 or not (words[0][:1].isupper() or len(words) == 1):

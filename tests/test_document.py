@@ -140,3 +140,17 @@ def test_a_name_signed_with_kisses_under_the_last_line_is_a_sign_off() -> None:
         "hey\n\nsorry about friday night and the car, ill make it up to u this weekend lol\njas x\n"
     )
     assert doc.sign_off is not None and doc.text[doc.sign_off.start : doc.sign_off.end] == "jas x"
+
+
+def test_words_reported_after_a_colon_stay_reported() -> None:
+    result = lint_text("Dear Al,\n\nMy mum told me: you always ruin everything.\n\nKim")
+    assert not [f for f in result.findings if f.family == "negative-tone"]
+
+
+def test_one_long_sentence_wrapped_over_lines_is_one_sentence() -> None:
+    doc = Document(
+        "I have been thinking about everything that happened last summer at the lake\n"
+        "house and how badly I treated you when you needed me most and I am truly\n"
+        "sorry.\n"
+    )
+    assert len(doc.sentences) == 1

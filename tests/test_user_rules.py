@@ -199,3 +199,22 @@ def test_a_rule_asked_for_while_it_runs_has_no_findings_yet() -> None:
     ctx = Context(Document("Dear Sam,\n\nAnyway, whatever.\n"), engine.profile("reconcile"), engine.ruleset)
     ctx.runner = runner  # type: ignore[assignment]
     assert ctx.run_rule(rule) == ["inner sees"] and len(runs) == 1
+
+
+def test_a_rule_that_fails_while_another_reads_it_fails_again_for_the_engine() -> None:
+    """`findings_of` swallows the error for its reader; the engine must still see it."""
+    from letterlint import default_engine
+    from letterlint.checks.base import Context
+    from letterlint.document import Document
+
+    engine = default_engine()
+    rule = engine.ruleset.rules["weak-closing/fizzle"]
+
+    def runner(asked: object) -> list:  # type: ignore[type-arg]
+        raise RuntimeError("broken rule")
+
+    ctx = Context(Document("Dear Sam,\n\nAnyway, whatever.\n"), engine.profile("reconcile"), engine.ruleset)
+    ctx.runner = runner  # type: ignore[assignment]
+    assert ctx.findings_of(rule) == []
+    with pytest.raises(RuntimeError):
+        ctx.run_rule(rule)

@@ -30,6 +30,7 @@ class Context:
     # so a check that judges other rules' findings (the closing, the tone) reuses them.
     runner: Callable[[Rule], list[Finding]] | None = None
     _found: dict[str, list[Finding]] = field(default_factory=dict)
+    _running: set[str] = field(default_factory=set)  # rules being run now (see run_rule)
     # (rule, sentence) -> whether the rule's `unless` cancels its matches there (see cancelled_in_sentence).
     unless_memo: dict[tuple[str, int, int], bool] = field(default_factory=dict)
     # rule -> whether the letter says what its `when_letter` asks for (see _letter_says).
@@ -37,11 +38,16 @@ class Context:
 
     def run_rule(self, rule: Rule) -> list[Finding]:
         """The rule's findings on this letter, worked out once; its errors propagate."""
-        if rule.id not in self._found:
+        if rule.id in self._running:
             # Nothing yet while it runs: a rule that reads another's findings (a closing rule's
             # `defer`) and is read by it in turn gets an empty answer, not endless recursion.
-            self._found[rule.id] = []
-            self._found[rule.id] = self.runner(rule) if self.runner is not None else []
+            return []
+        if rule.id not in self._found:
+            self._running.add(rule.id)
+            try:
+                self._found[rule.id] = self.runner(rule) if self.runner is not None else []
+            finally:
+                self._running.discard(rule.id)
         return self._found[rule.id]
 
     def findings_of(self, rule: Rule) -> list[Finding]:

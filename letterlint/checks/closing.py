@@ -17,8 +17,8 @@ the last sentences; `last_paragraph = true` reads only those in the body's last 
 unless that paragraph is a one-line coda of a few words ("Your call.", "Think it over."),
 which is read with the paragraph before it; `defer` names rules of the family whose finding
 in a sentence leaves that sentence to them, so one last line gets one verdict. A rule's
-`unless` cancels its echoes in that sentence too. (Rules that defer to each other in a
-circle each see the other's findings as none: see `Context.run_rule`.)
+`unless` cancels its echoes in that sentence too. (In a circle of rules that defer to each
+other, the one asked second sees the first's findings as none: see `Context.run_rule`.)
 """
 
 from __future__ import annotations
@@ -86,11 +86,14 @@ _DANGLING = frozenset(
         "id", "ill",
     ]
 )  # fmt: skip
-_FINISHED = re.compile(r"[.!?…)\]\"'”’*~]\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]\s*$|\bx+o*x*\s*$|<3\s*$")
+# (kisses as x+(o+x*)? rather than x+o*x*: one way to read a run of x's, so no backtracking)
+_FINISHED = re.compile(
+    r"[.!?…)\]\"'”’*~]\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]\s*$|\bx+(?:o+x*)?\s*$|<3\s*$"
+)
 # "Your Bert" / "Your loving\nEdna": a signature the structure did not take for a sign-off.
 _SIGNATURE = re.compile(
     r"^(?:your|yours)(?:\s+(?:loving|own|ever-loving|devoted|affectionate|only|always))*[,\s]+"
-    r"(?!(?:move|choice|call|decision|loss|turn)\b)(?-i:[A-Z][^\W\d_A-Z][\w'’.-]*)$",
+    r"(?!(?:move|choice|call|decision|loss|turn|fault|problem)\b)(?-i:[A-Z][^\W\d_A-Z][\w'’.-]*)$",
     re.IGNORECASE,
 )
 # Last words that break off inside a clause: a conjunction and its subject ("... if you"),
@@ -99,7 +102,7 @@ _SIGNATURE = re.compile(
 _BREAKS_OFF = re.compile(
     r"(?:\b(?:if|when|whether|because|cause|unless|until|while|where|since|that|and|but|or)\s+"
     r"(?:you|u|we|they|he|she|i|it|there|you['’]?re|we['’]?re|they['’]?re|you\s+were|we\s+were|you['’]?d|we['’]?d)"
-    r"|\b(?:still|would|could|might|['’]d)\s+be|\b(?:like|at|of)\s+(?:some|least)"
+    r"|\b(?:still|would|could|might|['’]d)\s+be|\b(?:like|of)\s+some"
     r"|^(?:and\s+|but\s+|so\s+)?(?:i|we)\s+(?:\w+\s+)?(?:want|wanted|wish|wished|mean|meant|hope|feel|felt|just)"
     r"|\b(?:including|especially|namely|whereas|despite|except|towards?|during|between|among)"
     r"|\b(?:admit|admitted|realise|realised|realize|realized)\s+(?:that\s+)?(?:you|u|we|i)"
@@ -234,7 +237,7 @@ def _no_closing(rule: Rule, ctx: Context) -> Iterator[Finding]:
     text = last.text.rstrip()
     where = Span(last.span.start, max(last.span.end, body[-1].span.end))
     if doc.sign_off is not None:
-        if not _FINISHED.search(text) and _BREAKS_OFF.search(text):
+        if not _FINISHED.search(text) and _BREAKS_OFF.search(text) and not _COMPLETE.search(text):
             yield ctx.finding(rule, where)
         return
     if (stops_mid_thought(text) and not _COMPLETE.search(text)) or (
