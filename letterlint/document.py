@@ -583,7 +583,7 @@ def _message_cuts(chunk: str, offset: int) -> list[int]:
     Only where the writer ends no sentence anywhere in the paragraph: prose, wrapped or not,
     has its full stops, and there a line break is where the page ran out.
     """
-    if _SENTENCE_STOP.search(chunk.rstrip() + " "):
+    if _SENTENCE_END.search(chunk):
         return []  # a stop anywhere, even the last character: prose, perhaps hard-wrapped
     # Each line that has a non-blank line after it (one pass over the lines: linear).
     lines = [(m.start(), m.group()) for m in _LINE.finditer(chunk)]
@@ -609,9 +609,6 @@ _CARRIES_ON = frozenset((
     "is", "was", "were", "are", "be", "been", "am", "i", "we", "you", "u", "so", "because", "cos",
     "if", "when", "than", "as", "by", "about", "into", "like", "just", "not", "very", "more", "most",
 ))  # fmt: skip
-
-
-_SENTENCE_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s")
 
 
 # -- negation scope ----------------------------------------------------------------------

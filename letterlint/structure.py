@@ -61,6 +61,8 @@ _PLACEHOLDER = re.compile(r"^[\[<({]\s*[^\]>)}\n]{1,40}[\]>)}]\s*[,.!]?$|^_{3,}$
 # "Sam," / "Mrs Albright," / "[Name],": a bare name line ending in a comma.
 _BARE_NAME_GREETING = re.compile(r"^(?!.*\b(?:i|i'm|i’m|we|my|me)\b)[^\W\d_][^.!?,]{0,40},$", re.IGNORECASE)
 
+# "Your Kofi": a name after "your" ("Your call." and "Your move." are not signatures).
+_YOUR_NAME = r"(?:your|yours)\s+(?!(?:move|choice|call|decision|loss|turn|fault|problem)\b)(?-i:[A-Z][^\W\d_A-Z][\w'’-]*)"
 _VALEDICTION = re.compile(
     # "Love," / "Lots of love" / "With best wishes for the future," / "With gratitude and respect"
     r"^(?:with\s+|sending\s+)?(?:all\s+(?:of\s+)?(?:my|our)\s+|lots\s+of\s+|much\s+|so\s+much\s+|big\s+|"
@@ -79,10 +81,17 @@ _VALEDICTION = re.compile(
     r"(?:your\s+)?(?:loving|devoted|faithful|affectionate|obedient|humble|grateful|sorry)\s+\w+|"
     r"love\s+(?:you|ya)(?:\s+always|\s+forever)?|xo+x*|x{1,6}|"
     r"i\s+remain\b|believe\s+me\b|i\s+am,?\s+(?:as\s+ever|yours)\b|respectfully\s+yours"
-    # "Your Kofi": a name after "your" ("Your call." and "Your move." are not signatures)
-    r"|(?:your|yours)\s+(?!(?:move|choice|call|decision|loss|turn|fault|problem)\b)(?-i:[A-Z][^\W\d_A-Z][\w'’-]*)\s*$)\b",
+    rf"|{_YOUR_NAME}\s*$)\b",
     re.IGNORECASE,
 )
+_SIGNED_YOUR_NAME = re.compile(rf"^{_YOUR_NAME}$", re.IGNORECASE)
+
+
+def signed_your_name(line: str) -> bool:
+    """ "Your Kofi": a signature, even where the sign-off was not found above it."""
+    return _SIGNED_YOUR_NAME.match(line.strip()) is not None
+
+
 _RELATIONS = (
     r"husband|wife|partner|boyfriend|girlfriend|bf|gf|friend|pal|mate|buddy|ex|ex-\w+|fianc[ée]e?|"
     r"lover|love|darling|son|daughter|child|kid|mum|mom|mother|mama|dad|father|papa|brother|sister|"

@@ -33,7 +33,7 @@ from letterlint.document import Sentence
 from letterlint.kinds import LABEL_KINDS, kind_of
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Rule
-from letterlint.structure import stops_mid_thought
+from letterlint.structure import signed_your_name, stops_mid_thought
 from letterlint.tone import tones_without_problems
 
 DETECTORS = ("phrases", "negative-ending", "no-closing")
@@ -90,12 +90,6 @@ _DANGLING = frozenset(
 _FINISHED = re.compile(
     r"[.!?…)\]\"'”’*~]\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]\s*$|\bx+(?:o+x*)?\s*$|<3\s*$"
 )
-# "Your Bert" / "Your loving\nEdna": a signature the structure did not take for a sign-off.
-_SIGNATURE = re.compile(
-    r"^(?:your|yours)(?:\s+(?:loving|own|ever-loving|devoted|affectionate|only|always))*[,\s]+"
-    r"(?!(?:move|choice|call|decision|loss|turn|fault|problem)\b)(?-i:[A-Z][^\W\d_A-Z][\w'’.-]*)$",
-    re.IGNORECASE,
-)
 # Last words that break off inside a clause: a conjunction and its subject ("... if you"),
 # a subject and its helper verb ("... we'd still be", "I want"), a preposition and its
 # determiner ("... like some"), or a word that always announces more ("including").
@@ -121,7 +115,7 @@ def closing_unit(ctx: Context, sentences: int = UNIT, last_paragraph: bool = Fal
     """The last one to three sentences of the body (with `last_paragraph`, only those in
     the body's last paragraph: a warm last paragraph is what the reader is left with)."""
     body = ctx.doc.body_sentences
-    if ctx.doc.sign_off is None and body and _SIGNATURE.match(body[-1].text.strip()):
+    if ctx.doc.sign_off is None and body and signed_your_name(body[-1].text):  # "Your Bert"
         body = body[:-1]
     unit = body[-sentences:]
     if last_paragraph and unit:
