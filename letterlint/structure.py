@@ -62,7 +62,10 @@ _PLACEHOLDER = re.compile(r"^[\[<({]\s*[^\]>)}\n]{1,40}[\]>)}]\s*[,.!]?$|^_{3,}$
 _BARE_NAME_GREETING = re.compile(r"^(?!.*\b(?:i|i'm|i’m|we|my|me)\b)[^\W\d_][^.!?,]{0,40},$", re.IGNORECASE)
 
 # "Your Kofi": a name after "your" ("Your call." and "Your move." are not signatures).
-_YOUR_NAME = r"(?:your|yours)\s+(?!(?:move|choice|call|decision|loss|turn|fault|problem)\b)(?-i:[A-Z][^\W\d_A-Z][\w'’-]*)"
+_YOUR_NAME = (
+    r"(?:your|yours)\s+(?!(?:move|choice|call|decision|loss|turn|fault|problem)\b)"
+    r"(?-i:[A-Z][^\W\d_A-Z][\w'’-]*)"
+)
 _VALEDICTION = re.compile(
     # "Love," / "Lots of love" / "With best wishes for the future," / "With gratitude and respect"
     r"^(?:with\s+|sending\s+)?(?:all\s+(?:of\s+)?(?:my|our)\s+|lots\s+of\s+|much\s+|so\s+much\s+|big\s+|"

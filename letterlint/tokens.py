@@ -49,6 +49,53 @@ _IS_HOSTS = frozenset(
 _CLAUSE_OPENERS = frozenset({"", ",", "and", "but", "so", "then", "because", "if", "that"})
 _TEXT_SPEAK_I = {"ill": ("i", "will"), "id": ("i", "would")}
 
+# "'d" is "would" before a verb and "had" before a past participle ("I'd been", "I'd watched").
+_PARTICIPLES = frozenset(
+    {
+        "been",
+        "gone",
+        "seen",
+        "done",
+        "known",
+        "taken",
+        "given",
+        "gotten",
+        "got",
+        "had",
+        "written",
+        "spoken",
+        "broken",
+        "eaten",
+        "forgotten",
+        "told",
+        "said",
+        "thought",
+        "felt",
+        "lost",
+        "found",
+        "made",
+        "left",
+        "heard",
+        "kept",
+        "sent",
+        "brought",
+        "bought",
+        "meant",
+        "become",
+        "begun",
+        "driven",
+        "ridden",
+        "fallen",
+        "chosen",
+        "hidden",
+        "stolen",
+        "woken",
+        "worn",
+        "torn",
+        "sworn",
+    }
+)
+
 # Punctuation that ends a clause: a pattern's gap and the negation scan stop there.
 CLAUSE_BREAKS = frozenset({";", ":", "(", ")", "[", "]", "—", "–", "-", ".", "!", "?", "…"})
 
@@ -121,6 +168,8 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
                 words = _TEXT_SPEAK_I[words[0]]
         else:
             words = ("#",) if m.lastgroup == "number" else (_punct(m.group()),)
+        if norms and norms[-1] == "would" and _is_participle(words[0]):
+            norms[-1] = "had"
         for word in words:
             norms.append(word)
             starts.append(start)
@@ -140,3 +189,8 @@ def _opens_clause(norms: list[str]) -> bool:
 
 def _word_follows(matches: list[re.Match[str]], n: int) -> bool:
     return n + 1 < len(matches) and matches[n + 1].lastgroup == "word"
+
+
+def _is_participle(word: str) -> bool:
+    # "would" never takes a participle, so after it one means the clitic was "had"
+    return word in _PARTICIPLES or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
