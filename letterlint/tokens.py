@@ -48,6 +48,80 @@ _IS_HOSTS = frozenset(
 # "ill" / "id" are "I will" / "I would" in text-speak when they open a clause and a word follows.
 _CLAUSE_OPENERS = frozenset({"", ",", "and", "but", "so", "then", "because", "if", "that"})
 _TEXT_SPEAK_I = {"ill": ("i", "will"), "id": ("i", "would")}
+# "was ill just before", "so ill still": words that make "ill" the adjective.
+_BEFORE_ILLNESS = frozenset(
+    [
+        "be",
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "feel",
+        "felt",
+        "feeling",
+        "get",
+        "got",
+        "getting",
+        "fell",
+        "become",
+        "became",
+        "look",
+        "looked",
+        "seem",
+        "seemed",
+        "so",
+        "very",
+        "really",
+        "too",
+        "quite",
+        "seriously",
+        "mentally",
+        "terribly",
+        "properly",
+        "gravely",
+        "an",
+    ]
+)
+# Words that follow "I will"/"I would" but never the adjective "ill" or the noun "id".
+_AFTER_SUBJECT = frozenset(
+    [
+        "be",
+        "never",
+        "always",
+        "still",
+        "just",
+        "wait",
+        "try",
+        "do",
+        "make",
+        "take",
+        "give",
+        "get",
+        "go",
+        "love",
+        "miss",
+        "call",
+        "text",
+        "come",
+        "keep",
+        "stop",
+        "change",
+        "probably",
+        "prob",
+        "literally",
+        "honestly",
+        "rather",
+        "def",
+        "definitely",
+        "really",
+        "leave",
+        "send",
+        "tell",
+    ]
+)
 
 # "'d" is "would" before a verb and "had" before a past participle ("I'd been", "I'd watched").
 _PARTICIPLES = frozenset(
@@ -164,7 +238,7 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
         start, end = m.start() + offset, m.end() + offset
         if m.lastgroup == "word":
             words = read_word(m.group())
-            if words[0] in _TEXT_SPEAK_I and _opens_clause(norms) and _word_follows(matches, n):
+            if words[0] in _TEXT_SPEAK_I and _reads_as_i(norms, matches, n):
                 words = _TEXT_SPEAK_I[words[0]]
         else:
             words = ("#",) if m.lastgroup == "number" else (_punct(m.group()),)
@@ -181,6 +255,16 @@ def _punct(mark: str) -> str:
     if mark[0] in "!?":
         return "?" if "?" in mark else "!"
     return "." if mark[0] == "." else mark
+
+
+def _reads_as_i(norms: list[str], matches: list[re.Match[str]], n: int) -> bool:
+    """ "ill"/"id" stand for "I will"/"I would" at a clause's start, or anywhere before a word
+    that only a subject can precede ("even if u marry him ill be waiting")."""
+    if not _word_follows(matches, n):
+        return False
+    if _opens_clause(norms):
+        return True
+    return matches[n + 1].group().lower() in _AFTER_SUBJECT and norms[-1] not in _BEFORE_ILLNESS
 
 
 def _opens_clause(norms: list[str]) -> bool:

@@ -20,3 +20,21 @@ from letterlint.tokens import tokenize
 )
 def test_d_is_had_before_a_participle_and_would_elsewhere(text: str, expected: tuple[str, ...]) -> None:
     assert tokenize(text).norms == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "even if u marry him ill be waiting",
+            ("even", "if", "you", "marry", "him", "i", "will", "be", "waiting"),
+        ),
+        ("i was ill just before the wedding", ("i", "was", "ill", "just", "before", "the", "wedding")),
+        ("ill never forget it", ("i", "will", "never", "forget", "it")),
+        ("bring your id card", ("bring", "your", "id", "card")),
+    ],
+)
+def test_ill_is_i_will_before_a_verb_and_the_adjective_after_a_copula(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    assert tokenize(text).norms == expected
