@@ -476,6 +476,12 @@ IDIOMS = (
     r"(?:will|would|['’]d|was going to|am going to|gonna) die|"
     # The "one more" frame of a joke: "If I have to hear one more pun I'll throw myself in the sea".
     r"if i (?:have|had|['’]ve got) to (?:\w+ ){1,6}(?:one more|another|again)[^.!?]{0,70}|"
+    # Everyday figures of speech around death and life: a secret kept to the grave, the last
+    # thing one wanted, the best thing done with one's life, a hill to die on, the film.
+    r"(?:take|taking|took|carry|carrying) (?:it|that|this|them|these|those)(?: \w+){0,2} to (?:my|the) grave|"
+    r"the last thing (?:i|we) (?:ever |would ever |could ever )?(?:want|wanted|need|needed|meant|expected)|"
+    r"(?:best|worst|only|greatest|hardest|bravest|proudest) thing (?:i|i['’]ve|ive|i have) "
+    r"(?:\w+ ){0,2}done with my life|die on (?:that|this|the) hill|die hard\b|"
     # A plot told: "the film where the soldier jumps off the cliff".
     r"(?:film|movie|novel|book|story|show|episode|series|play|opera|song|game|documentary|podcast)s? "
     r"(?:[\w'’]+,? ){0,4}(?:where|wherein|in which|about (?:a|the|this|that))\b[^.!?,;]{0,80}"
