@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from letterlint.checks.base import Context, accepted_matches
 from letterlint.checks.kind import MATCHER_KEYS, CheckKind, Matchers, Reader
+from letterlint.matcher import Pattern, PatternIndex
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Rule
 
@@ -22,6 +23,11 @@ class SectionRule:
     example: str | None  # an example of the part, with {name} and {me} filled in
     matchers: Matchers | None  # every cue, `weak` included (the tone floors read them too)
     strong: Matchers | None = None  # without the `weak` cues; None when the rule has none
+    # `unless_paragraph`: token patterns that void the looser cues (`patterns`, `weak`) of their
+    # paragraph: "I'll quit the band. I'll move. I'll do anything you want." is a bargain, not a
+    # commitment. A `match` pattern describes a sentence that does the job and still counts.
+    void: tuple[Pattern, ...] = ()
+    void_index: PatternIndex | None = None
 
 
 def parse(reader: Reader) -> SectionRule:
@@ -30,8 +36,16 @@ def parse(reader: Reader) -> SectionRule:
     strong = reader.matchers(required=detect is None)
     matchers = _with_weak(reader, strong)
     name = reader.string("section") or reader.name
+    void = reader._tokens(reader.strings("unless_paragraph"), "unless_paragraph")
+    reader.expect(not void or matchers is not None, "'unless_paragraph' needs cues", "unless_paragraph")
     return SectionRule(
-        name, detect, reader.string("example"), matchers, strong if matchers is not strong else None
+        name,
+        detect,
+        reader.string("example"),
+        matchers,
+        strong if matchers is not strong else None,
+        void,
+        PatternIndex.build(void) if void else None,
     )
 
 
@@ -63,10 +77,32 @@ def locate(rule: Rule, ctx: Context) -> Span | None:
         found = next(accepted_matches(ctx, _with(rule, replace(matchers, regex=None))), None)
         if found is not None:
             return found
-    found = next(accepted_matches(ctx, _with(rule, matchers)), None)
+    found = next(_cues(ctx, _with(rule, matchers)), None)
     if found is None and rule.spec.strong is not None:
         return _weak_evidence(rule, ctx)  # nothing strong: every hit left is a weak cue
     return found
+
+
+def _cues(ctx: Context, rule: Rule) -> Iterator[Span]:
+    """The rule's accepted cues, less those in a paragraph its `unless_paragraph` voids (read
+    after the token patterns found nothing, so only a looser cue is voided)."""
+    spec = rule.spec
+    void = bool(spec.void) and spec.matchers is not None and spec.matchers.regex is not None
+    for span in accepted_matches(ctx, rule):
+        if not void or not _voided(ctx, spec, span):
+            yield span
+
+
+def _voided(ctx: Context, spec: SectionRule, span: Span) -> bool:
+    doc = ctx.doc
+    sentence = doc.sentence_at(span.start)
+    if sentence is None:
+        return False
+    para = doc.paragraphs[sentence.paragraph]
+    return any(
+        doc.in_writer_voice(hit)
+        for hit in ctx.token_matches(spec.void, para.start, para.end, spec.void_index)
+    )
 
 
 def _with(rule: Rule, matchers: Matchers) -> Rule:
@@ -78,7 +114,7 @@ def _weak_evidence(rule: Rule, ctx: Context) -> Span | None:
     """Weak cues count only when they recur: one "I've changed" is a claim, not a section."""
     first: Span | None = None
     starts: set[int] = set()
-    for span in accepted_matches(ctx, rule):
+    for span in _cues(ctx, rule):
         starts.add(span.start)
         first = first or span
         if len(starts) >= WEAK_CUES:
@@ -116,7 +152,7 @@ def personalise(example: str | None, ctx: Context) -> str | None:
 
 KIND = CheckKind(
     name="section",
-    keys=MATCHER_KEYS | {"section", "detect", "example", "weak"},
+    keys=MATCHER_KEYS | {"section", "detect", "example", "weak", "unless_paragraph"},
     parse=parse,
     run=run,
     summary="a part of the letter's shape; `detect` (greeting, sign-off) or patterns as cues",
