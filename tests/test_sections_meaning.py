@@ -61,3 +61,22 @@ def test_a_taken_back_apology_does_not_own_it() -> None:
 def test_an_apology_that_stands_owns_it() -> None:
     text = letter("I'm sorry I shouted at your brother at the christening. He didn't deserve it.")
     assert present(text, "apology")["accountability"]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Your loving\nMaud",
+        "Your ever-faithful\nAmbrose",
+        "Your own Wilf",
+        "Your Hattie, forever",
+        "Besos, always yours\nLuz",
+        "night x",
+        "Hugs to the dog, speak soon\nPip",
+        "from rory",
+        "k",
+    ],
+)
+def test_sign_off_in_its_many_forms(ending: str) -> None:
+    text = f"Dear Robin,\n\nI think about the allotment a lot and I hope the beans came up\n{ending}"
+    assert present(text)["sign-off"]
