@@ -59,6 +59,12 @@ _NAME_GREETING_END = re.compile(r"\s*(?:[,.:]|!+|\s[—–-]|[—–]|[\U0001F30
 _PREAMBLE_LINES = 4
 _PLACEHOLDER = re.compile(r"^[\[<({]\s*[^\]>)}\n]{1,40}[\]>)}]\s*[,.!]?$|^_{3,}$")
 # "Sam," / "Mrs Albright," / "[Name],": a bare name line ending in a comma.
+# "Meron, my love," / "Tom, dearest,": a name, then an endearment, on the greeting line.
+_NAME_ENDEARMENT = re.compile(
+    r"^([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?),\s+(?:my\s+)?(?:(?:dear(?:est)?|darling|sweet|own)\s+)?"
+    r"(?:love|darling|dear|dearest|heart|sweetheart|girl|boy|one|treasure)\s*[,.!:]?$",
+    re.IGNORECASE,
+)
 _BARE_NAME_GREETING = re.compile(r"^(?!.*\b(?:i|i'm|i’m|we|my|me)\b)[^\W\d_][^.!?,]{0,40},$", re.IGNORECASE)
 
 # "Your Kofi": a name after "your" ("Your call." and "Your move." are not signatures).
@@ -402,6 +408,9 @@ def _greeting_span(line: Line) -> Span | None:
         if _PLACEHOLDER.match(text) or (_BARE_NAME_GREETING.match(text) and _is_name(text.rstrip(","))):
             return line.span
         if _name_greeting(text):
+            return line.span
+        named = _NAME_ENDEARMENT.match(text)
+        if named and _is_name(named.group(1)):
             return line.span
     m = _INLINE_SALUTATION.match(text) or _INLINE_HELLO.match(text)
     if m and line.words > 2 and not _SENTENCE_WORDS.search(m.group()):

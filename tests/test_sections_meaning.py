@@ -80,3 +80,9 @@ def test_an_apology_that_stands_owns_it() -> None:
 def test_sign_off_in_its_many_forms(ending: str) -> None:
     text = f"Dear Robin,\n\nI think about the allotment a lot and I hope the beans came up\n{ending}"
     assert present(text)["sign-off"]
+
+
+@pytest.mark.parametrize("greeting", ["Ines, my love,", "Callum, dearest,", "Rosa, my darling,"])
+def test_greeting_with_an_endearment(greeting: str) -> None:
+    text = f"{greeting}\n\nThe quince tree by the wall is heavy with fruit this year.\n\nLove,\nKit"
+    assert present(text, "general")["greeting"]
