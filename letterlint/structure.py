@@ -59,12 +59,28 @@ _NAME_GREETING_END = re.compile(r"\s*(?:[,.:]|!+|\s[—–-]|[—–]|[\U0001F30
 _PREAMBLE_LINES = 4
 _PLACEHOLDER = re.compile(r"^[\[<({]\s*[^\]>)}\n]{1,40}[\]>)}]\s*[,.!]?$|^_{3,}$")
 # "Sam," / "Mrs Albright," / "[Name],": a bare name line ending in a comma.
+# "Meron, my love," / "Tom, dearest,": a name, then an endearment, on the greeting line.
+_NAME_ENDEARMENT = re.compile(
+    r"^([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?),\s+(?:my\s+)?(?:(?:dear(?:est)?|darling|sweet|own)\s+)?"
+    r"(?:love|darling|dear|dearest|heart|sweetheart|girl|boy|one|treasure)\s*[,.!:]?$",
+    re.IGNORECASE,
+)
 _BARE_NAME_GREETING = re.compile(r"^(?!.*\b(?:i|i'm|i’m|we|my|me)\b)[^\W\d_][^.!?,]{0,40},$", re.IGNORECASE)
 
 # "Your Kofi": a name after "your" ("Your call." and "Your move." are not signatures).
 _YOUR_NAME = (
     r"(?:your|yours)\s+(?!(?:move|choice|call|decision|loss|turn|fault|problem)\b)"
     r"(?-i:[A-Z][^\W\d_A-Z][\w'’-]*)"
+)
+# "Your Eric, forever" / "Your Lindsay xxx": the signed name may carry a last word or kisses.
+_YOUR_NAME_TAIL = r"(?:,?\s+(?:forever|always|ever|still|x+|xo+x*|<3))?"
+# "Your loving" / "Your own" / "Your ever-loving" / "Your most wretched and devoted": the old
+# valediction of "your" and how the writer is theirs, with the name (if any) on the same line.
+_YOUR_ADJ = (
+    r"your\s+(?:(?:ever|most|very|own|always|truly|wretched|unhappy|lonely|sorry|and)[\s-]+){0,4}"
+    r"(?:own|loving|devoted|faithful|affectionate|obedient|humble|grateful|sorry|adoring|fond|"
+    r"constant|loyal|penitent|repentant|heartbroken|true|unhappy|wretched)"
+    r"(?:\s+(?-i:[A-Z][^\W\d_A-Z][\w'’-]*))?\s*[,.]?\s*$"
 )
 _VALEDICTION = re.compile(
     # "Love," / "Lots of love" / "With best wishes for the future," / "With gratitude and respect"
@@ -83,11 +99,23 @@ _VALEDICTION = re.compile(
     r"(?:ever|always|forever)\s+(?:yours|thine|your\s+\w+)|yours\s+(?:ever|always|forever|truly)|"
     r"(?:your\s+)?(?:loving|devoted|faithful|affectionate|obedient|humble|grateful|sorry)\s+\w+|"
     r"love\s+(?:you|ya)(?:\s+always|\s+forever)?|xo+x*|x{1,6}|"
+    # "Beijos, always yours": kisses and greetings in the writer's other languages
+    r"beijos|besos|bisous|baci|abrazos|abraços|saludos|cariños|grüße|groetjes|"
+    # "night x" / "goodnight ily": a late-night text signs off with the hour
+    r"(?:good\s*)?night(?:\s+(?:x+|love|babe|ily|ilysm|<3|then|all))?\s*[.!]?$|"
     r"i\s+remain\b|believe\s+me\b|i\s+am,?\s+(?:as\s+ever|yours)\b|respectfully\s+yours"
-    rf"|{_YOUR_NAME}\s*$)\b",
+    rf"|{_YOUR_ADJ}|{_YOUR_NAME}{_YOUR_NAME_TAIL}\s*$)\b",
     re.IGNORECASE,
 )
 _SIGNED_YOUR_NAME = re.compile(rf"^{_YOUR_NAME}$", re.IGNORECASE)
+_LAST_CLAUSE = re.compile(r",\s*([^,]{3,30})$")
+# The words a short last line may end on after a comma to work as the valediction.
+_CLOSING_TAIL = re.compile(
+    r"(?:talk|speak)\s+(?:to\s+you\s+)?(?:soon|later)|see\s+you\s+(?:soon|later)|take\s+care|"
+    r"(?:always|forever|ever)\s+yours|love\s+(?:you|ya)(?:\s+always)?|(?:lots\s+of\s+|all\s+my\s+)?love"
+    r"(?=\s*[.!]?$)",
+    re.IGNORECASE,
+)
 
 
 def signed_your_name(line: str) -> bool:
@@ -112,6 +140,13 @@ _RELATION_LINE = re.compile(
 _KISSES = re.compile(r"^(?:(?:x+o*x*|o+x+o*)+|xoxo+|<3+|[♥❤💕💔😘🙏🌹♡]+)[ \t.!]*$", re.IGNORECASE)
 _SIGNED_WITH_KISSES = re.compile(r"\s(?:x+(?:o+x*)?|xoxo+|<3)$", re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){1,3}[,.]?$")
+# Signatures that need no blank line above them when they close the letter: one letter ("t"),
+# a bare relation ("dad", "your sis"), "from finn".
+_BARE_SIGNATURE = re.compile(
+    r"^(?:(?!i\b)[a-z]|(?:your\s+|ur\s+)?(?:mum|mom|mam|dad|da|sis|bro|nan|gran|grandad|grandma|grandpa)"
+    r"|from\s+[^\W\d_][\w'’-]{1,20}(?:\s+x+)?)[.,!]?$",
+    re.IGNORECASE,
+)
 _DASH_SIGNATURE = re.compile(r"^[-–—~]+\s*[^\s-].{0,40}$")
 # "... talk soon. — Jo": a dash signature at the end of the last sentence's line.
 _INLINE_DASH_SIGNATURE = re.compile(
@@ -374,6 +409,9 @@ def _greeting_span(line: Line) -> Span | None:
             return line.span
         if _name_greeting(text):
             return line.span
+        named = _NAME_ENDEARMENT.match(text)
+        if named and _is_name(named.group(1)):
+            return line.span
     m = _INLINE_SALUTATION.match(text) or _INLINE_HELLO.match(text)
     if m and line.words > 2 and not _SENTENCE_WORDS.search(m.group()):
         return Span(line.span.start, line.span.start + m.end())
@@ -547,9 +585,16 @@ def _sign_off_of(
             or _PLACEHOLDER.match(first.text)
             or _KISSES.match(first.text)
         )
-        # "jas x": a name signed with kisses stands apart even straight under the last line
+        # "jas x": a name signed with kisses stands apart even straight under the last line, and
+        # so do a line of kisses, an initial ("t"), a bare "dad" and "from finn" on the last line
         kissed = _SIGNED_WITH_KISSES.search(first.text) is not None and _is_name(first.text)
-        if _DASH_SIGNATURE.match(first.text) or kissed or (apart and (strong or _is_name(first.text))):
+        plain = j == end - 1 and (_KISSES.match(first.text) or _BARE_SIGNATURE.match(first.text))
+        if (
+            _DASH_SIGNATURE.match(first.text)
+            or kissed
+            or plain
+            or (apart and (strong or _is_name(first.text)))
+        ):
             return j, Span(first.span.start, filled[end - 1].span.end), None
     return None
 
@@ -591,7 +636,11 @@ def _is_valediction(text: str) -> bool:
         return False
     if re.match(r"^(?:i|we)\b(?!\s+(?:remain|am,))", text, re.IGNORECASE):
         return False  # "I love you." is a sentence, not a valediction; "I remain, ..." is one
-    return _VALEDICTION.match(text) is not None
+    if _VALEDICTION.match(text) is not None:
+        return True
+    # "Miss you tons, talk soon": a short line that ends on a valediction after its comma
+    tail = _LAST_CLAUSE.search(text)
+    return tail is not None and _CLOSING_TAIL.match(tail.group(1)) is not None
 
 
 def _is_signature_line(text: str) -> bool:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from letterlint.checks.base import Context, accepted_matches
 from letterlint.checks.kind import MATCHER_KEYS, CheckKind, Matchers, Reader
+from letterlint.matcher import Pattern, PatternIndex
 from letterlint.model import Finding, Span
 from letterlint.rulepack import Rule
 
@@ -22,6 +23,18 @@ class SectionRule:
     example: str | None  # an example of the part, with {name} and {me} filled in
     matchers: Matchers | None  # every cue, `weak` included (the tone floors read them too)
     strong: Matchers | None = None  # without the `weak` cues; None when the rule has none
+    # `unless_paragraph`: token patterns that void the looser cues (`patterns`, `weak`) of their
+    # paragraph: "I'll quit the band. I'll move. I'll do anything you want." is a bargain, not a
+    # commitment. A `match` pattern describes a sentence that does the job and still counts.
+    void: tuple[Pattern, ...] = ()
+    void_index: PatternIndex | None = None
+    # `taken_back`: token patterns that take the section back ("But let's be honest, you
+    # started it"): every cue in their paragraph, or in the paragraph just before, is void.
+    back: tuple[Pattern, ...] = ()
+    back_index: PatternIndex | None = None
+    # `taken_back_in`: the profiles where a taking-back voids the section (default: all). In an
+    # apology the owning is the point; in a longer letter it can stand beside a complaint.
+    back_in: tuple[str, ...] = ()
 
 
 def parse(reader: Reader) -> SectionRule:
@@ -30,8 +43,23 @@ def parse(reader: Reader) -> SectionRule:
     strong = reader.matchers(required=detect is None)
     matchers = _with_weak(reader, strong)
     name = reader.string("section") or reader.name
+    void = reader._tokens(reader.strings("unless_paragraph"), "unless_paragraph")
+    reader.expect(not void or matchers is not None, "'unless_paragraph' needs cues", "unless_paragraph")
+    back = reader._tokens(reader.strings("taken_back"), "taken_back")
+    reader.expect(not back or matchers is not None, "'taken_back' needs cues", "taken_back")
+    back_in = reader.strings("taken_back_in")
+    reader.expect(not back_in or bool(back), "'taken_back_in' needs 'taken_back'", "taken_back_in")
     return SectionRule(
-        name, detect, reader.string("example"), matchers, strong if matchers is not strong else None
+        name,
+        detect,
+        reader.string("example"),
+        matchers,
+        strong if matchers is not strong else None,
+        void,
+        PatternIndex.build(void) if void else None,
+        back,
+        PatternIndex.build(back) if back else None,
+        back_in,
     )
 
 
@@ -60,13 +88,52 @@ def locate(rule: Rule, ctx: Context) -> Span | None:
     if matchers.match and matchers.regex is not None:
         # Token patterns describe a sentence that does the section's job; the evidence shown
         # is a token match wherever the letter has one.
-        found = next(accepted_matches(ctx, _with(rule, replace(matchers, regex=None))), None)
+        found = next(_cues(ctx, _with(rule, replace(matchers, regex=None))), None)
         if found is not None:
             return found
-    found = next(accepted_matches(ctx, _with(rule, matchers)), None)
+    found = next(_cues(ctx, _with(rule, matchers)), None)
     if found is None and rule.spec.strong is not None:
         return _weak_evidence(rule, ctx)  # nothing strong: every hit left is a weak cue
     return found
+
+
+def _cues(ctx: Context, rule: Rule) -> Iterator[Span]:
+    """The rule's accepted cues, less those in a paragraph its `unless_paragraph` voids (read
+    after the token patterns found nothing, so only a looser cue is voided)."""
+    spec = rule.spec
+    void = bool(spec.void) and spec.matchers is not None and spec.matchers.regex is not None
+    back = bool(spec.back) and (not spec.back_in or ctx.profile.name in spec.back_in)
+    for span in accepted_matches(ctx, rule):
+        if void and _said_in(ctx, spec.void, spec.void_index, span, 0, ctx.doc.in_writer_voice):
+            continue
+        # a taking-back is often itself a conditional ("if you hadn't started it"): only quoting
+        # someone else's words makes it not the writer's
+        if back and _said_in(ctx, spec.back, spec.back_index, span, 1, _unquoted(ctx)):
+            continue
+        yield span
+
+
+def _unquoted(ctx: Context) -> Callable[[Span], bool]:
+    return lambda span: not ctx.doc.is_quoted(span)
+
+
+def _said_in(
+    ctx: Context,
+    patterns: tuple[Pattern, ...],
+    index: PatternIndex | None,
+    span: Span,
+    after: int,
+    says: Callable[[Span], bool],
+) -> bool:
+    """Whether the writer `says` one of `patterns` in the paragraph of `span` or `after` next."""
+    doc = ctx.doc
+    sentence = doc.sentence_at(span.start)
+    if sentence is None:
+        return False
+    paras = doc.paragraphs
+    lo = paras[sentence.paragraph].start
+    hi = paras[min(sentence.paragraph + after, len(paras) - 1)].end
+    return any(says(hit) for hit in ctx.token_matches(patterns, lo, hi, index))
 
 
 def _with(rule: Rule, matchers: Matchers) -> Rule:
@@ -78,7 +145,7 @@ def _weak_evidence(rule: Rule, ctx: Context) -> Span | None:
     """Weak cues count only when they recur: one "I've changed" is a claim, not a section."""
     first: Span | None = None
     starts: set[int] = set()
-    for span in accepted_matches(ctx, rule):
+    for span in _cues(ctx, rule):
         starts.add(span.start)
         first = first or span
         if len(starts) >= WEAK_CUES:
@@ -116,7 +183,8 @@ def personalise(example: str | None, ctx: Context) -> str | None:
 
 KIND = CheckKind(
     name="section",
-    keys=MATCHER_KEYS | {"section", "detect", "example", "weak"},
+    keys=MATCHER_KEYS
+    | {"section", "detect", "example", "weak", "unless_paragraph", "taken_back", "taken_back_in"},
     parse=parse,
     run=run,
     summary="a part of the letter's shape; `detect` (greeting, sign-off) or patterns as cues",
