@@ -508,10 +508,15 @@ def _parse_seq(pieces: list[tuple[str, str]], pos: int, lexicon: Lexicon) -> tup
 
 @lru_cache(maxsize=8192)
 def _word_items(text: str) -> tuple[Item, ...]:
-    """One written word as items: "beg" by stem, "=sorry" as written; "can't" is two words."""
-    if text.startswith("="):
-        return tuple(Word(frozenset(), frozenset({w})) for w in read_word(text[1:]))
-    return tuple(Word(frozenset({stem_of(w)}), frozenset({w})) for w in read_word(text))
+    """One written word as items: "beg" by stem, "=sorry" as written; "can't" is two words,
+    and so is "two-faced", since the letter's tokens split at a hyphen too."""
+    exact = text.startswith("=")
+    words = [w for part in text.lstrip("=").split("-") if part for w in read_word(part)]
+    if not words:  # a lone dash, as written
+        words = [text.lstrip("=")]
+    if exact:
+        return tuple(Word(frozenset(), frozenset({w})) for w in words)
+    return tuple(Word(frozenset({stem_of(w)}), frozenset({w})) for w in words)
 
 
 def stems_of(items: tuple[Item, ...]) -> set[str]:

@@ -118,6 +118,16 @@ def test_good_pack_fires_at_the_right_place(run_cli, tmp_path: Path) -> None:
     assert (finding["line"], finding["column"], finding["excerpt"]) == (2, 27, "It's been 43 days")
 
 
+def test_a_hyphenated_pattern_word_matches_the_hyphenated_word(run_cli, tmp_path: Path) -> None:
+    """The letter's words split at a hyphen, and so do a pattern's: "it-is" is two words."""
+    pack = _rule(patterns="None", match='["=it-is been"]')
+    proc = _lint(run_cli, tmp_path, pack)
+    out, err = decoded(proc)
+    assert proc.returncode == 1, err
+    found = [f for f in json.loads(out)["files"][0]["findings"] if f["rule"] == "desperation/counting-days"]
+    assert [f["excerpt"] for f in found] == ["It's been"]
+
+
 CATASTROPHIC = """\
 [[rule]]
 id = "clarity/many-as"
