@@ -241,7 +241,7 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
             if words[0] in _TEXT_SPEAK_I and _reads_as_i(norms, matches, n):
                 words = _TEXT_SPEAK_I[words[0]]
         else:
-            words = ("#",) if m.lastgroup == "number" else (_punct(m.group()),)
+            words = ("#",) if m.lastgroup == "number" else _marks(m.group())
         if norms and norms[-1] == "would" and _is_participle(words[0]):
             norms[-1] = "had"
         for word in words:
@@ -249,6 +249,12 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
             starts.append(start)
             ends.append(end)
     return Tokens(tuple(norms), tuple(starts), tuple(ends))
+
+
+def _marks(mark: str) -> tuple[str, ...]:
+    # "??" and "!!!" stay stacked (two tokens), so a pattern can ask for a stacked mark
+    first = _punct(mark)
+    return (first, first) if len(mark) > 1 and mark[0] in "!?" else (first,)
 
 
 def _punct(mark: str) -> str:

@@ -38,3 +38,7 @@ def test_ill_is_i_will_before_a_verb_and_the_adjective_after_a_copula(
     text: str, expected: tuple[str, ...]
 ) -> None:
     assert tokenize(text).norms == expected
+
+
+def test_stacked_marks_stay_stacked() -> None:
+    assert tokenize("why?? fine!!! ok?").norms == ("why", "?", "?", "fine", "!", "!", "okay", "?")
