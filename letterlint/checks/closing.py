@@ -91,14 +91,16 @@ _FINISHED = re.compile(
     r"[.!?…)\]\"'”’*~]\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]\s*$|\bx+(?:o+x*)?\s*$|<3\s*$"
 )
 # Last words that break off inside a clause: a conjunction and its subject ("... if you"),
-# a subject and its helper verb ("... we'd still be", "I want"), a preposition and its
-# determiner ("... like some"), or a word that always announces more ("including").
+# a subject and its helper verb ("... we'd still be", "I'll be", "I want"), a preposition and
+# its determiner ("... like some"), or a word that always announces more ("including", "at
+# least", "probably", "in case", "the note says").
 _BREAKS_OFF = re.compile(
     r"(?:\b(?:if|when|whether|because|cause|unless|until|while|where|since|that|and|but|or)\s+"
     r"(?:you|u|we|they|he|she|i|it|there|you['’]?re|we['’]?re|they['’]?re|you\s+were|we\s+were|you['’]?d|we['’]?d)"
-    r"|\b(?:still|would|could|might|['’]d)\s+be|\b(?:like|of)\s+some"
+    r"|\b(?:still|would|could|might|will|shall|['’]d|['’]ll)\s+be|\b(?:like|of)\s+some"
     r"|^(?:and\s+|but\s+|so\s+)?(?:i|we)\s+(?:\w+\s+)?(?:want|wanted|wish|wished|mean|meant|hope|feel|felt|just)"
     r"|\b(?:including|especially|namely|whereas|despite|except|towards?|during|between|among)"
+    r"|\b(?:at\s+least|probably|says|(?<!just\s)in\s+case)"
     r"|\b(?:admit|admitted|realise|realised|realize|realized)\s+(?:that\s+)?(?:you|u|we|i)"
     r"|\b(?:you|u|they)['’]?re|\bwe['’]re|\b(?:i|you|u|we|they|he|she)\s+said)\W*$",
     re.IGNORECASE,
