@@ -73,6 +73,9 @@ def parse(reader: Reader) -> ClosingRule:
 
 
 UNIT = 3  # sentences in the closing
+RUN_ON_WORDS = 80  # a sentence longer than this is a run-on: only its tail is the closing
+TAIL_WORDS = 40
+_WORD = re.compile(r"\S+")
 CODA_WORDS = 6  # a last paragraph this short reads with the one before it
 NEVER_ECHOED = ("desperation/self-harm",)  # a safety note, never a verdict on the letter
 
@@ -161,9 +164,22 @@ def _hits(rule: Rule, ctx: Context, unit: list[Sentence]) -> list[Span]:
         if echoes and matchers is not None and cancelled_in_sentence(ctx, rule, matchers, echoes[0]):
             echoes = []  # the rule's own `unless` speaks for the sentence, echoes included
         hits += echoes
+        tail = _tail_start(ctx, sentence)
+        hits = [h for h in hits if h.start >= tail]
         if hits:
             found.append(min(hits, key=lambda s: (s.start, -s.end)))
     return found
+
+
+def _tail_start(ctx: Context, sentence: Sentence) -> int:
+    """Where the closing begins inside a sentence: its start, or in a run-on sentence of more
+    than RUN_ON_WORDS words (a whole letter spliced with commas) its last TAIL_WORDS words,
+    the part the reader is left with."""
+    text = ctx.doc.text[sentence.span.start : sentence.span.end]
+    words = list(_WORD.finditer(text))
+    if len(words) <= RUN_ON_WORDS:
+        return sentence.span.start
+    return sentence.span.start + words[-TAIL_WORDS].start()
 
 
 def _echoed(rule: Rule, ctx: Context) -> list[Rule]:
