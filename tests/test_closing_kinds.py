@@ -59,3 +59,18 @@ def test_a_run_on_last_sentence_is_judged_by_its_tail() -> None:
     assert "weak-closing/negative-ending" not in closing_rules(text)
     short = f"Dear Rob,\n\n{early}and that is all I have to say.\n\nSam\n"
     assert "weak-closing/negative-ending" in closing_rules(short)
+
+
+def test_a_paragraph_that_breaks_off_before_a_trailing_line_stops_mid_thought() -> None:
+    text = (
+        "Dear Rob,\n\nThe hedges are trimmed.\n\n"
+        "I keep remembering the pier at dusk and you lending me your scarf and\n\nwell\n"
+    )
+    assert "weak-closing/no-closing" in closing_rules(text)
+    chat = "hey rob\nthe hedges are trimmed and\nwell\n"
+    assert "weak-closing/no-closing" not in closing_rules(chat)
+
+
+def test_whole_words_that_end_on_to_are_not_cut_off() -> None:
+    text = "Dear Rob,\n\nI know you might not answer this and you would be right not to\n"
+    assert "weak-closing/no-closing" not in closing_rules(text)

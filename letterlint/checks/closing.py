@@ -77,6 +77,8 @@ RUN_ON_WORDS = 80  # a sentence longer than this is a run-on: only its tail is t
 TAIL_WORDS = 40
 _WORD = re.compile(r"\S+")
 CODA_WORDS = 6  # a last paragraph this short reads with the one before it
+TRAILING_WORDS = 8  # a last line this short after a paragraph that breaks off trails away
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 NEVER_ECHOED = ("desperation/self-harm",)  # a safety note, never a verdict on the letter
 
 # A letter that stops on one of these words, or on a colon or comma, stops mid-thought.
@@ -238,7 +240,10 @@ def _named_elsewhere(rule: Rule, ctx: Context) -> bool:
 
 def _no_closing(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """The letter stops mid-thought: no sign-off, and the last words cannot end a sentence
-    (or, even above a sign-off, they break off inside a clause: "... if you're")."""
+    (or, even above a sign-off, they break off inside a clause: "... if you're"). Without a
+    sign-off, a paragraph that breaks off followed, after a blank line, only by a trailing line
+    of a few words ("... and you giving me your glove and" / "i don't know") stops mid-thought
+    too (a chat-style letter's one-line paragraphs are left alone)."""
     doc = ctx.doc
     if not doc.body_sentences:
         return
@@ -246,25 +251,37 @@ def _no_closing(rule: Rule, ctx: Context) -> Iterator[Finding]:
     last = body[-1]
     while not any(c.isalpha() for c in last.text) and last.index > body[0].index:
         last = doc.sentences[last.index - 1]  # an empty bullet: the line before it stops
-    text = last.text.rstrip()
     where = Span(last.span.start, max(last.span.end, body[-1].span.end))
-    if doc.sign_off is not None:
-        if not _FINISHED.search(text) and _BREAKS_OFF.search(text) and not _COMPLETE.search(text):
-            yield ctx.finding(rule, where)
+    signed = doc.sign_off is not None
+    if _breaks_off(last.text.rstrip(), signed):
+        yield ctx.finding(rule, where)
         return
+    if signed:
+        return
+    trailing = [s for s in body if s.paragraph == last.paragraph]
+    before = [s for s in body if s.paragraph < last.paragraph]
+    words = sum(len(s.text.split()) for s in trailing)
+    apart = before and _BLANK_LINE.search(doc.text, before[-1].span.end, trailing[0].span.start)
+    if apart and words <= TRAILING_WORDS and _breaks_off(before[-1].text.rstrip(), signed):
+        yield ctx.finding(rule, Span(before[-1].span.start, where.end))
+
+
+def _breaks_off(text: str, signed: bool) -> bool:
+    """The words cannot end the letter: above a sign-off only a clause broken off inside
+    ("... if you're"); without one also a last word that always needs more ("... and"),
+    unless the words are whole ("... and you'd be right not to")."""
+    if signed:
+        return not _FINISHED.search(text) and bool(_BREAKS_OFF.search(text)) and not _COMPLETE.search(text)
     if (stops_mid_thought(text) and not _COMPLETE.search(text)) or (
         not _FINISHED.search(text) and _BREAKS_OFF.search(text)
     ):
-        yield ctx.finding(rule, where)
-        return
-    if _FINISHED.search(text):
-        return
+        return True
+    if _FINISHED.search(text) or _COMPLETE.search(text):
+        return False
     word = _LAST_WORD.search(text)
-    dangling = text.endswith((":", ",", ";", "-", "–", "—", "•")) or (
+    return text.endswith((":", ",", ";", "-", "–", "—", "•")) or (
         word is not None and word.group(1).lower().replace("’", "").replace("'", "") in _DANGLING
     )
-    if dangling:
-        yield ctx.finding(rule, where)
 
 
 KIND = CheckKind(
