@@ -74,3 +74,13 @@ def test_a_paragraph_that_breaks_off_before_a_trailing_line_stops_mid_thought() 
 def test_whole_words_that_end_on_to_are_not_cut_off() -> None:
     text = "Dear Rob,\n\nI know you might not answer this and you would be right not to\n"
     assert "weak-closing/no-closing" not in closing_rules(text)
+
+
+def test_a_sign_off_the_parser_did_not_know_is_not_the_closing() -> None:
+    # "Abraços, always yours" / "Marta": the closing is the line above them
+    text = (
+        "Dear Tom,\n\nThe lemon tree is flowering again.\n\n"
+        "Ring me back tonight. I only want to know you are safe.\n\n"
+        "Abraços, always yours\nMarta\n"
+    )
+    assert "weak-closing/pressure-ending" in closing_rules(text)

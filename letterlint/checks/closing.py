@@ -124,6 +124,8 @@ def closing_unit(ctx: Context, sentences: int = UNIT, last_paragraph: bool = Fal
     body = ctx.doc.body_sentences
     if ctx.doc.sign_off is None and body and signed_your_name(body[-1].text):  # "Your Bert"
         body = body[:-1]
+    if ctx.doc.sign_off is None and len(body) > 2 and _unparsed_signature(body[-2].text, body[-1].text):
+        body = body[:-2]  # "Beijos, always yours" / "Renata": a sign-off the parser did not know
     unit = body[-sentences:]
     if last_paragraph and unit:
         last = [s for s in unit if s.paragraph == unit[-1].paragraph]
@@ -132,6 +134,16 @@ def closing_unit(ctx: Context, sentences: int = UNIT, last_paragraph: bool = Fal
             last = [s for s in unit if s.paragraph >= unit[-len(last) - 1].paragraph]
         unit = last
     return unit
+
+
+# A valediction the structure parser did not know ("Beijos, always yours") is a short line
+# ending in a comma or in "yours"/"love"/kisses; a name under it is one or two capitalised words.
+_VALEDICTION_LIKE = re.compile(r"^[^.!?]{1,40}(?:,|\b(?:yours|love|always)|\bx+)\s*$", re.IGNORECASE)
+_NAME_LINE = re.compile(r"^[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?\s*$")
+
+
+def _unparsed_signature(valediction: str, name: str) -> bool:
+    return bool(_VALEDICTION_LIKE.match(valediction.strip()) and _NAME_LINE.match(name.strip()))
 
 
 def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
