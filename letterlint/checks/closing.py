@@ -73,7 +73,12 @@ def parse(reader: Reader) -> ClosingRule:
 
 
 UNIT = 3  # sentences in the closing
+RUN_ON_WORDS = 80  # a sentence longer than this is a run-on: only its tail is the closing
+TAIL_WORDS = 40
+_WORD = re.compile(r"\S+")
 CODA_WORDS = 6  # a last paragraph this short reads with the one before it
+TRAILING_WORDS = 8  # a last line this short after a paragraph that breaks off trails away
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 NEVER_ECHOED = ("desperation/self-harm",)  # a safety note, never a verdict on the letter
 
 # A letter that stops on one of these words, or on a colon or comma, stops mid-thought.
@@ -91,14 +96,16 @@ _FINISHED = re.compile(
     r"[.!?…)\]\"'”’*~]\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]\s*$|\bx+(?:o+x*)?\s*$|<3\s*$"
 )
 # Last words that break off inside a clause: a conjunction and its subject ("... if you"),
-# a subject and its helper verb ("... we'd still be", "I want"), a preposition and its
-# determiner ("... like some"), or a word that always announces more ("including").
+# a subject and its helper verb ("... we'd still be", "I'll be", "I want"), a preposition and
+# its determiner ("... like some"), or a word that always announces more ("including", "at
+# least", "probably", "in case", "the note says").
 _BREAKS_OFF = re.compile(
     r"(?:\b(?:if|when|whether|because|cause|unless|until|while|where|since|that|and|but|or)\s+"
     r"(?:you|u|we|they|he|she|i|it|there|you['’]?re|we['’]?re|they['’]?re|you\s+were|we\s+were|you['’]?d|we['’]?d)"
-    r"|\b(?:still|would|could|might|['’]d)\s+be|\b(?:like|of)\s+some"
+    r"|\b(?:still|would|could|might|will|shall|['’]d|['’]ll)\s+be|\b(?:like|of)\s+some"
     r"|^(?:and\s+|but\s+|so\s+)?(?:i|we)\s+(?:\w+\s+)?(?:want|wanted|wish|wished|mean|meant|hope|feel|felt|just)"
     r"|\b(?:including|especially|namely|whereas|despite|except|towards?|during|between|among)"
+    r"|\b(?:at\s+least|probably|says|(?<!just\s)in\s+case)"
     r"|\b(?:admit|admitted|realise|realised|realize|realized)\s+(?:that\s+)?(?:you|u|we|i)"
     r"|\b(?:you|u|they)['’]?re|\bwe['’]re|\b(?:i|you|u|we|they|he|she)\s+said)\W*$",
     re.IGNORECASE,
@@ -117,6 +124,8 @@ def closing_unit(ctx: Context, sentences: int = UNIT, last_paragraph: bool = Fal
     body = ctx.doc.body_sentences
     if ctx.doc.sign_off is None and body and signed_your_name(body[-1].text):  # "Your Bert"
         body = body[:-1]
+    if ctx.doc.sign_off is None and len(body) > 2 and _unparsed_signature(body[-2].text, body[-1].text):
+        body = body[:-2]  # "Beijos, always yours" / "Renata": a sign-off the parser did not know
     unit = body[-sentences:]
     if last_paragraph and unit:
         last = [s for s in unit if s.paragraph == unit[-1].paragraph]
@@ -125,6 +134,16 @@ def closing_unit(ctx: Context, sentences: int = UNIT, last_paragraph: bool = Fal
             last = [s for s in unit if s.paragraph >= unit[-len(last) - 1].paragraph]
         unit = last
     return unit
+
+
+# A valediction the structure parser did not know ("Beijos, always yours") is a short line
+# ending in a comma or in "yours"/"love"/kisses; a name under it is one or two capitalised words.
+_VALEDICTION_LIKE = re.compile(r"^[^.!?]{1,40}(?:,|\b(?:yours|love|always)|\bx+)\s*$", re.IGNORECASE)
+_NAME_LINE = re.compile(r"^[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?\s*$")
+
+
+def _unparsed_signature(valediction: str, name: str) -> bool:
+    return bool(_VALEDICTION_LIKE.match(valediction.strip()) and _NAME_LINE.match(name.strip()))
 
 
 def run(rule: Rule, ctx: Context, present: dict[str, bool]) -> Iterator[Finding]:
@@ -159,9 +178,22 @@ def _hits(rule: Rule, ctx: Context, unit: list[Sentence]) -> list[Span]:
         if echoes and matchers is not None and cancelled_in_sentence(ctx, rule, matchers, echoes[0]):
             echoes = []  # the rule's own `unless` speaks for the sentence, echoes included
         hits += echoes
+        tail = _tail_start(ctx, sentence)
+        hits = [h for h in hits if h.start >= tail]
         if hits:
             found.append(min(hits, key=lambda s: (s.start, -s.end)))
     return found
+
+
+def _tail_start(ctx: Context, sentence: Sentence) -> int:
+    """Where the closing begins inside a sentence: its start, or in a run-on sentence of more
+    than RUN_ON_WORDS words (a whole letter spliced with commas) its last TAIL_WORDS words,
+    the part the reader is left with."""
+    text = ctx.doc.text[sentence.span.start : sentence.span.end]
+    words = list(_WORD.finditer(text))
+    if len(words) <= RUN_ON_WORDS:
+        return sentence.span.start
+    return sentence.span.start + words[-TAIL_WORDS].start()
 
 
 def _echoed(rule: Rule, ctx: Context) -> list[Rule]:
@@ -220,7 +252,10 @@ def _named_elsewhere(rule: Rule, ctx: Context) -> bool:
 
 def _no_closing(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """The letter stops mid-thought: no sign-off, and the last words cannot end a sentence
-    (or, even above a sign-off, they break off inside a clause: "... if you're")."""
+    (or, even above a sign-off, they break off inside a clause: "... if you're"). Without a
+    sign-off, a paragraph that breaks off followed, after a blank line, only by a trailing line
+    of a few words ("... and you giving me your glove and" / "i don't know") stops mid-thought
+    too (a chat-style letter's one-line paragraphs are left alone)."""
     doc = ctx.doc
     if not doc.body_sentences:
         return
@@ -228,25 +263,37 @@ def _no_closing(rule: Rule, ctx: Context) -> Iterator[Finding]:
     last = body[-1]
     while not any(c.isalpha() for c in last.text) and last.index > body[0].index:
         last = doc.sentences[last.index - 1]  # an empty bullet: the line before it stops
-    text = last.text.rstrip()
     where = Span(last.span.start, max(last.span.end, body[-1].span.end))
-    if doc.sign_off is not None:
-        if not _FINISHED.search(text) and _BREAKS_OFF.search(text) and not _COMPLETE.search(text):
-            yield ctx.finding(rule, where)
+    signed = doc.sign_off is not None
+    if _breaks_off(last.text.rstrip(), signed):
+        yield ctx.finding(rule, where)
         return
+    if signed:
+        return
+    trailing = [s for s in body if s.paragraph == last.paragraph]
+    before = [s for s in body if s.paragraph < last.paragraph]
+    words = sum(len(s.text.split()) for s in trailing)
+    apart = before and _BLANK_LINE.search(doc.text, before[-1].span.end, trailing[0].span.start)
+    if apart and words <= TRAILING_WORDS and _breaks_off(before[-1].text.rstrip(), signed):
+        yield ctx.finding(rule, Span(before[-1].span.start, where.end))
+
+
+def _breaks_off(text: str, signed: bool) -> bool:
+    """The words cannot end the letter: above a sign-off only a clause broken off inside
+    ("... if you're"); without one also a last word that always needs more ("... and"),
+    unless the words are whole ("... and you'd be right not to")."""
+    if signed:
+        return not _FINISHED.search(text) and bool(_BREAKS_OFF.search(text)) and not _COMPLETE.search(text)
     if (stops_mid_thought(text) and not _COMPLETE.search(text)) or (
         not _FINISHED.search(text) and _BREAKS_OFF.search(text)
     ):
-        yield ctx.finding(rule, where)
-        return
-    if _FINISHED.search(text):
-        return
+        return True
+    if _FINISHED.search(text) or _COMPLETE.search(text):
+        return False
     word = _LAST_WORD.search(text)
-    dangling = text.endswith((":", ",", ";", "-", "–", "—", "•")) or (
+    return text.endswith((":", ",", ";", "-", "–", "—", "•")) or (
         word is not None and word.group(1).lower().replace("’", "").replace("'", "") in _DANGLING
     )
-    if dangling:
-        yield ctx.finding(rule, where)
 
 
 KIND = CheckKind(
