@@ -139,6 +139,11 @@ _FIRST_PERSON_SUBJECT = re.compile(r"(?:^|\s)(?:i|we)$", re.IGNORECASE)
 # What the writer once said to the reader ("I said you were lazy", "I called you a liar") is
 # owned as a past act, not asserted now; "I tell you" and "I say" still speak in the present.
 _PAST_SPEECH = re.compile(r"\b(?:said|told|wrote|texted|yelled|shouted|screamed|called|accused)\b", re.I)
+# "I've said sorry", "you never said goodbye": the speech act is named, nothing is reported.
+_NAMED_SPEECH_ACT = re.compile(
+    r"\s*(?:sorry|thanks|thank\s+you|goodbye|good\s*-?bye|bye|hello|a\s+word|nothing|grace|my\s+prayers)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +341,8 @@ class Document:
                     continue
                 own = _FIRST_PERSON_SUBJECT.search(" " + subject.split()[-1])
                 if own and not _PAST_SPEECH.search(verb.group(), len(subject)):
+                    continue
+                if _NAMED_SPEECH_ACT.match(sentence.text, verb.end()):
                     continue
                 start = sentence.span.start + verb.end()
                 # The report ends where the writer speaks again: "you said no contact, and

@@ -82,6 +82,15 @@ def test_what_the_writer_said_is_a_named_act_and_a_turn_ends_a_report() -> None:
     assert "negative-tone/blame" not in {f.rule for f in reported.findings}
 
 
+def test_a_named_speech_act_reports_nothing() -> None:
+    """ "I said sorry" names an act: the words after it are the writer's own."""
+    text = "I've said sorry twice now, which is more than you ever do. You never said goodbye to Mum."
+    doc = Document(text)
+    assert doc.quoted == []
+    reported = Document("You said you would call and you never did.")
+    assert [reported.text[q.start : q.end] for q in reported.quoted] == [" you would call and you never did."]
+
+
 @pytest.mark.parametrize(
     "text, greeting",
     [
