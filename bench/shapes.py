@@ -60,6 +60,13 @@ def long_line(size: int) -> str:
     return " ".join(prose(size).split())
 
 
+def bargain_paragraph(size: int) -> str:
+    """One paragraph of promises that ends every third sentence in an unlimited bargain: each
+    promise is a section cue the bargain voids, so a per-cue rescan of the paragraph would be
+    quadratic."""
+    return _fill("I'll sell the bike. I'll quit the pub quiz. I'll do anything you want. ", size)
+
+
 def heading_spaces(size: int) -> str:
     """A Markdown heading, then one long run of spaces, then a stray `#`."""
     head = "# Dear Sam"
@@ -76,4 +83,5 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "deep quotes": deep_quotes,
     "long single line": long_line,
     "markdown heading + spaces": heading_spaces,
+    "bargain paragraph": bargain_paragraph,
 }

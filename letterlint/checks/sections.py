@@ -103,12 +103,19 @@ def _cues(ctx: Context, rule: Rule) -> Iterator[Span]:
     spec = rule.spec
     void = bool(spec.void) and spec.matchers is not None and spec.matchers.regex is not None
     back = bool(spec.back) and (not spec.back_in or ctx.profile.name in spec.back_in)
+    # Which paragraphs hold a voiding or taking-back hit, found once for the whole letter:
+    # asking again per cue would cost cues x paragraph.
+    voided = _paragraphs_saying(ctx, spec.void, spec.void_index, ctx.doc.in_writer_voice) if void else set()
+    # a taking-back is often itself a conditional ("if you hadn't started it"): only quoting
+    # someone else's words makes it not the writer's
+    taken = _paragraphs_saying(ctx, spec.back, spec.back_index, _unquoted(ctx)) if back else set()
     for span in accepted_matches(ctx, rule):
-        if void and _said_in(ctx, spec.void, spec.void_index, span, 0, ctx.doc.in_writer_voice):
+        sentence = ctx.doc.sentence_at(span.start)
+        if sentence is None:
+            yield span
             continue
-        # a taking-back is often itself a conditional ("if you hadn't started it"): only quoting
-        # someone else's words makes it not the writer's
-        if back and _said_in(ctx, spec.back, spec.back_index, span, 1, _unquoted(ctx)):
+        paragraph = sentence.paragraph
+        if paragraph in voided or paragraph in taken or paragraph + 1 in taken:
             continue
         yield span
 
@@ -117,23 +124,20 @@ def _unquoted(ctx: Context) -> Callable[[Span], bool]:
     return lambda span: not ctx.doc.is_quoted(span)
 
 
-def _said_in(
+def _paragraphs_saying(
     ctx: Context,
     patterns: tuple[Pattern, ...],
     index: PatternIndex | None,
-    span: Span,
-    after: int,
     says: Callable[[Span], bool],
-) -> bool:
-    """Whether the writer `says` one of `patterns` in the paragraph of `span` or `after` next."""
+) -> set[int]:
+    """The paragraphs where the writer `says` one of `patterns`."""
     doc = ctx.doc
-    sentence = doc.sentence_at(span.start)
-    if sentence is None:
-        return False
-    paras = doc.paragraphs
-    lo = paras[sentence.paragraph].start
-    hi = paras[min(sentence.paragraph + after, len(paras) - 1)].end
-    return any(says(hit) for hit in ctx.token_matches(patterns, lo, hi, index))
+    out: set[int] = set()
+    for hit in ctx.token_matches(patterns, 0, None, index):
+        sentence = doc.sentence_at(hit.start)
+        if sentence is not None and says(hit):
+            out.add(sentence.paragraph)
+    return out
 
 
 def _with(rule: Rule, matchers: Matchers) -> Rule:
