@@ -478,7 +478,8 @@ IDIOMS = (
     r"if i (?:have|had|['’]ve got) to (?:\w+ ){1,6}(?:one more|another|again)[^.!?]{0,70}|"
     # Everyday figures of speech around death and life: a secret kept to the grave, the last
     # thing one wanted, the best thing done with one's life, a hill to die on, the film.
-    r"(?:take|taking|took|carry|carrying) (?:it|that|this|them|these|those)(?: \w+){0,2} to (?:my|the) grave|"
+    r"(?:take|taking|took|carry|carrying) (?:it|that|this|that secret|this secret|them|those secrets)"
+    r"(?: with me)? to (?:my|the) grave|"
     r"the last thing (?:i|we) (?:ever |would ever |could ever )?(?:want|wanted|need|needed|meant|expected)|"
     r"(?:best|worst|only|greatest|hardest|bravest|proudest) thing (?:i|i['’]ve|ive|i have) "
     r"(?:\w+ ){0,2}done with my life|die on (?:that|this|the) hill|die hard\b|"

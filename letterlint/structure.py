@@ -104,15 +104,17 @@ _VALEDICTION = re.compile(
     # "night x" / "goodnight ily": a late-night text signs off with the hour
     r"(?:good\s*)?night(?:\s+(?:x+|love|babe|ily|ilysm|<3|then|all))?\s*[.!]?$|"
     r"i\s+remain\b|believe\s+me\b|i\s+am,?\s+(?:as\s+ever|yours)\b|respectfully\s+yours"
-    rf"|{_YOUR_ADJ}|{_YOUR_NAME}{_YOUR_NAME_TAIL}\s*$)\b",
+    rf"|{_YOUR_ADJ}|{_YOUR_NAME}{_YOUR_NAME_TAIL}[.!]?\s*$)"
+    # a word ends here, or the branch ended on a mark ("Your loving," / "Night.")
+    r"(?:\b|(?<=\W))",
     re.IGNORECASE,
 )
 _SIGNED_YOUR_NAME = re.compile(rf"^{_YOUR_NAME}$", re.IGNORECASE)
 _LAST_CLAUSE = re.compile(r",\s*([^,]{3,30})$")
 # The words a short last line may end on after a comma to work as the valediction.
 _CLOSING_TAIL = re.compile(
-    r"(?:talk|speak)\s+(?:to\s+you\s+)?(?:soon|later)|see\s+you\s+(?:soon|later)|take\s+care|"
-    r"(?:always|forever|ever)\s+yours|love\s+(?:you|ya)(?:\s+always)?|(?:lots\s+of\s+|all\s+my\s+)?love"
+    r"(?:(?:talk|speak)\s+(?:to\s+you\s+)?(?:soon|later)|see\s+you\s+(?:soon|later)|take\s+care|"
+    r"(?:always|forever|ever)\s+yours|love\s+(?:you|ya)(?:\s+always)?|(?:lots\s+of\s+|all\s+my\s+)?love)"
     r"(?=\s*[.!]?$)",
     re.IGNORECASE,
 )

@@ -60,18 +60,27 @@ _BEFORE_ILLNESS = frozenset(
         "been",
         "being",
         "feel",
+        "feels",
         "felt",
         "feeling",
         "get",
+        "gets",
         "got",
         "getting",
+        "gotten",
         "fell",
+        "falls",
+        "fallen",
         "become",
+        "becomes",
         "became",
         "look",
+        "looks",
         "looked",
         "seem",
+        "seems",
         "seemed",
+        "taken",
         "so",
         "very",
         "really",
@@ -83,6 +92,19 @@ _BEFORE_ILLNESS = frozenset(
         "properly",
         "gravely",
         "an",
+        "a",
+        "the",
+        "my",
+        "your",
+        "his",
+        "her",
+        "their",
+        "our",
+        "its",
+        "this",
+        "that",
+        "no",
+        "any",
     ]
 )
 # Words that follow "I will"/"I would" but never the adjective "ill" or the noun "id".
@@ -155,7 +177,6 @@ _PARTICIPLES = frozenset(
         "brought",
         "bought",
         "meant",
-        "become",
         "begun",
         "driven",
         "ridden",
@@ -168,6 +189,23 @@ _PARTICIPLES = frozenset(
         "torn",
         "sworn",
     }
+)
+
+# Words ending in "-ed" that are not past participles ("I'd shred it", "a sacred place").
+_ED_BASE_FORMS = frozenset(
+    [
+        "shred",
+        "embed",
+        "imbed",
+        "sacred",
+        "naked",
+        "wicked",
+        "hundred",
+        "kindred",
+        "rugged",
+        "ragged",
+        "jagged",
+    ]
 )
 
 # Punctuation that ends a clause: a pattern's gap and the negation scan stop there.
@@ -234,6 +272,7 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
     starts: list[int] = []
     ends: list[int] = []
     matches = list(_TOKEN.finditer(text))
+    clitic_would = False
     for n, m in enumerate(matches):
         start, end = m.start() + offset, m.end() + offset
         if m.lastgroup == "word":
@@ -242,8 +281,10 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
                 words = _TEXT_SPEAK_I[words[0]]
         else:
             words = ("#",) if m.lastgroup == "number" else _marks(m.group())
-        if norms and norms[-1] == "would" and _is_participle(words[0]):
+        if clitic_would and _is_participle(words[0]):
             norms[-1] = "had"
+        # "I'd", "you'd", "id": a "would" that was only ever a clitic may be "had"
+        clitic_would = words[-1] == "would" and m.group().lower() != "would"
         for word in words:
             norms.append(word)
             starts.append(start)
@@ -282,5 +323,7 @@ def _word_follows(matches: list[re.Match[str]], n: int) -> bool:
 
 
 def _is_participle(word: str) -> bool:
-    # "would" never takes a participle, so after it one means the clitic was "had"
-    return word in _PARTICIPLES or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
+    # after a clitic "'d", a past participle means "had" ("I'd been"), a bare verb "would"
+    if word in _PARTICIPLES:
+        return True
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and word not in _ED_BASE_FORMS

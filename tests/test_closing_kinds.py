@@ -30,6 +30,15 @@ def test_a_letter_that_breaks_off_on_a_word_that_announces_more(ending: str) -> 
 
 @pytest.mark.parametrize(
     "ending",
+    ["Take care of yourself, like mum always says", "See you at Christmas, probably", "We tried, at least"],
+)
+def test_above_a_sign_off_such_words_may_end_a_whole_thought(ending: str) -> None:
+    text = f"Dear Rob,\n\nThe hedges are trimmed and the shed is painted.\n\n{ending}\n\nLove,\nJo\n"
+    assert "weak-closing/no-closing" not in closing_rules(text)
+
+
+@pytest.mark.parametrize(
+    "ending",
     [
         "I'll keep the spare key for you, just in case",
         "the shed is painted and the hedges are trimmed at least.",

@@ -85,6 +85,7 @@ def test_second_dev_set_in_other_voices_keeps_its_floor() -> None:
         "I would sooner lie down in the cold ground than face another winter of this.",
         "Please feed the cat after I'm gone.",
         "If you leave me tonight I'll kill myself.",
+        "I'm going to take these pills to the grave with me tonight.",
     ],
 )
 def test_plain_and_indirect_statements_are_errors(text: str) -> None:
@@ -106,6 +107,8 @@ def test_plain_and_indirect_statements_are_errors(text: str) -> None:
         "In the film the hero throws himself off a bridge to escape.",
         "My phone died halfway through your voicemail.",
         "I burned myself on the oven again, the usual clumsiness.",
+        "Your secret is safe, I'll take it to my grave.",
+        "Whether that film counts as Christmas, I'll die on that hill.",
     ],
 )
 def test_idioms_stay_quiet(text: str) -> None:

@@ -79,6 +79,9 @@ def test_a_date_alone_at_the_top_without_a_greeting() -> None:
         ("Forever yours", "Forever yours", None),
         ("Take care, Sam", "Take care, Sam", "Sam"),
         ("Cheers.\nMo\nx", "Cheers.\nMo\nx", "Mo\nx"),
+        ("Your loving,\nMaud", "Your loving,\nMaud", "Maud"),
+        ("Your Hattie, forever.", "Your Hattie, forever.", None),
+        ("Goodnight!", "Goodnight!", None),
     ],
 )
 def test_sign_off(ending: str, sign_off: str, signature: str | None) -> None:
@@ -94,6 +97,7 @@ def test_sign_off(ending: str, sign_off: str, signature: str | None) -> None:
         "I will love you always.",
         "Anyway, whatever.",
         "and then the bus came and I",
+        "So, see you later in court",
     ],
 )
 def test_closing_lines_are_not_sign_offs(ending: str) -> None:

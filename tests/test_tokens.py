@@ -16,6 +16,9 @@ from letterlint.tokens import tokenize
         ("I'd love that", ("i", "would", "love", "that")),
         ("I'd need a week", ("i", "would", "need", "a", "week")),
         ("I'd rather not", ("i", "would", "rather", "not")),
+        ("I would become kinder", ("i", "would", "become", "kinder")),
+        ("I'd become anyone", ("i", "would", "become", "anyone")),
+        ("I'd shred it", ("i", "would", "shred", "it")),
     ],
 )
 def test_d_is_had_before_a_participle_and_would_elsewhere(text: str, expected: tuple[str, ...]) -> None:
@@ -32,6 +35,9 @@ def test_d_is_had_before_a_participle_and_would_elsewhere(text: str, expected: t
         ("i was ill just before the wedding", ("i", "was", "ill", "just", "before", "the", "wedding")),
         ("ill never forget it", ("i", "will", "never", "forget", "it")),
         ("bring your id card", ("bring", "your", "id", "card")),
+        ("she gets ill really often", ("she", "gets", "ill", "really", "often")),
+        ("the ill still suffer", ("the", "ill", "still", "suffer")),
+        ("my id never came back", ("my", "id", "never", "came", "back")),
     ],
 )
 def test_ill_is_i_will_before_a_verb_and_the_adjective_after_a_copula(

@@ -58,6 +58,12 @@ BAD_PACKS = {
     "unknown macro": (_rule(patterns='["{nope} days"]'), 5, "unknown macro {nope}"),
     "unless does not compile": (_rule(unless='["[z-a]"]'), 6, "pattern '[z-a]' does not compile"),
     "no id": (_rule(id="None"), 1, "every rule needs an id"),
+    "unless_paragraph without looser cues": (
+        '[[rule]]\nid = "missing-section/promise"\nkind = "section"\nseverity = "info"\n'
+        'message = "No promise."\nmatch = ["I will"]\nunless_paragraph = ["anything you want"]\n',
+        7,
+        "'unless_paragraph' voids only",
+    ),
     "bad id name": (_rule(id='"desperation/Counting Days"'), 2, "lowercase letters, digits and hyphens"),
     "no message": (_rule(message="None"), 1, "needs a message"),
     "not a table": ("rule = [1, 2]\n", 1, "[[rule]] tables"),

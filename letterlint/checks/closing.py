@@ -78,7 +78,7 @@ TAIL_WORDS = 40
 _WORD = re.compile(r"\S+")
 CODA_WORDS = 6  # a last paragraph this short reads with the one before it
 TRAILING_WORDS = 8  # a last line this short after a paragraph that breaks off trails away
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r|\n)")  # any line ending
 NEVER_ECHOED = ("desperation/self-harm",)  # a safety note, never a verdict on the letter
 
 # A letter that stops on one of these words, or on a colon or comma, stops mid-thought.
@@ -96,18 +96,22 @@ _FINISHED = re.compile(
     r"[.!?…)\]\"'”’*~]\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]\s*$|\bx+(?:o+x*)?\s*$|<3\s*$"
 )
 # Last words that break off inside a clause: a conjunction and its subject ("... if you"),
-# a subject and its helper verb ("... we'd still be", "I'll be", "I want"), a preposition and
-# its determiner ("... like some"), or a word that always announces more ("including", "at
-# least", "probably", "in case", "the note says").
+# a subject and its helper verb ("... we'd still be", "I want"), a preposition and
+# its determiner ("... like some"), or a word that always announces more ("including").
 _BREAKS_OFF = re.compile(
     r"(?:\b(?:if|when|whether|because|cause|unless|until|while|where|since|that|and|but|or)\s+"
     r"(?:you|u|we|they|he|she|i|it|there|you['’]?re|we['’]?re|they['’]?re|you\s+were|we\s+were|you['’]?d|we['’]?d)"
-    r"|\b(?:still|would|could|might|will|shall|['’]d|['’]ll)\s+be|\b(?:like|of)\s+some"
+    r"|\b(?:still|would|could|might|['’]d)\s+be|\b(?:like|of)\s+some"
     r"|^(?:and\s+|but\s+|so\s+)?(?:i|we)\s+(?:\w+\s+)?(?:want|wanted|wish|wished|mean|meant|hope|feel|felt|just)"
     r"|\b(?:including|especially|namely|whereas|despite|except|towards?|during|between|among)"
-    r"|\b(?:at\s+least|probably|says|(?<!just\s)in\s+case)"
     r"|\b(?:admit|admitted|realise|realised|realize|realized)\s+(?:that\s+)?(?:you|u|we|i)"
     r"|\b(?:you|u|they)['’]?re|\bwe['’]re|\b(?:i|you|u|we|they|he|she)\s+said)\W*$",
+    re.IGNORECASE,
+)
+# Words that announce more, but may also end a whole thought above a sign-off ("We tried, at
+# least", "like mum always says", "That's how it'll be"): read only where no sign-off follows.
+_ANNOUNCES_MORE = re.compile(
+    r"\b(?:at\s+least|probably|says|(?<!just\s)in\s+case|(?:will|shall|['’]ll)\s+be)\W*$",
     re.IGNORECASE,
 )
 # ...though "I'd like that" and "the curry you like" are whole.
@@ -285,7 +289,7 @@ def _breaks_off(text: str, signed: bool) -> bool:
     if signed:
         return not _FINISHED.search(text) and bool(_BREAKS_OFF.search(text)) and not _COMPLETE.search(text)
     if (stops_mid_thought(text) and not _COMPLETE.search(text)) or (
-        not _FINISHED.search(text) and _BREAKS_OFF.search(text)
+        not _FINISHED.search(text) and (_BREAKS_OFF.search(text) or _ANNOUNCES_MORE.search(text))
     ):
         return True
     if _FINISHED.search(text) or _COMPLETE.search(text):

@@ -142,6 +142,10 @@ class Reader:
             flags=re.MULTILINE | (0 if case_sensitive else re.IGNORECASE),
         )
 
+    def token_patterns(self, key: str) -> tuple[Pattern, ...]:
+        """The token patterns under `key` (a string or a list of strings), compiled."""
+        return self._tokens(self.strings(key), key)
+
     def _tokens(self, sources: tuple[str, ...], key: str) -> tuple[Pattern, ...]:
         out = []
         for source in sources:

@@ -43,9 +43,13 @@ def parse(reader: Reader) -> SectionRule:
     strong = reader.matchers(required=detect is None)
     matchers = _with_weak(reader, strong)
     name = reader.string("section") or reader.name
-    void = reader._tokens(reader.strings("unless_paragraph"), "unless_paragraph")
-    reader.expect(not void or matchers is not None, "'unless_paragraph' needs cues", "unless_paragraph")
-    back = reader._tokens(reader.strings("taken_back"), "taken_back")
+    void = reader.token_patterns("unless_paragraph")
+    reader.expect(
+        not void or (matchers is not None and matchers.regex is not None),
+        "'unless_paragraph' voids only `patterns` and `weak` cues: the rule has none",
+        "unless_paragraph",
+    )
+    back = reader.token_patterns("taken_back")
     reader.expect(not back or matchers is not None, "'taken_back' needs cues", "taken_back")
     back_in = reader.strings("taken_back_in")
     reader.expect(not back_in or bool(back), "'taken_back_in' needs 'taken_back'", "taken_back_in")
