@@ -46,7 +46,7 @@ def _copied(examples: list[tuple[str, str]], letters: list[str]) -> list[tuple[s
     return [(rid, ex) for rid, ex in examples if any(ex in letter for letter in letters)]
 
 
-@pytest.mark.parametrize("folder", ["letters", "v2/dev"])
+@pytest.mark.parametrize("folder", ["letters", "v2/dev", "v2/opened"])
 def test_no_rule_example_is_copied_from_a_corpus_letter(folder: str) -> None:
     letters = _letters(CORPUS / folder)
     assert letters, f"no letters in tests/corpus/{folder}"
