@@ -45,168 +45,45 @@ _IS_HOSTS = frozenset(
         "this",
     ]
 )
-# "ill" / "id" are "I will" / "I would" in text-speak when they open a clause and a word follows.
+# "ill" / "id" are "I will" / "I would" in text-speak when they open a clause (see _reads_as_i).
 _CLAUSE_OPENERS = frozenset({"", ",", "and", "but", "so", "then", "because", "if", "that"})
 _TEXT_SPEAK_I = {"ill": ("i", "will"), "id": ("i", "would")}
 # "was ill just before", "so ill still": words that make "ill" the adjective.
 _BEFORE_ILLNESS = frozenset(
     [
-        "be",
-        "am",
-        "is",
-        "are",
-        "was",
-        "were",
-        "been",
-        "being",
-        "feel",
-        "feels",
-        "felt",
-        "feeling",
-        "get",
-        "gets",
-        "got",
-        "getting",
-        "gotten",
-        "fell",
-        "falls",
-        "fallen",
-        "become",
-        "becomes",
-        "became",
-        "look",
-        "looks",
-        "looked",
-        "seem",
-        "seems",
-        "seemed",
-        "taken",
-        "so",
-        "very",
-        "really",
-        "too",
-        "quite",
-        "seriously",
-        "mentally",
-        "terribly",
-        "properly",
-        "gravely",
-        "an",
-        "a",
-        "the",
-        "my",
-        "your",
-        "his",
-        "her",
-        "their",
-        "our",
-        "its",
-        "this",
-        "that",
-        "no",
-        "any",
+        "be", "am", "is", "are", "was", "were", "been", "being", "feel", "feels", "felt", "feeling",
+        "get", "gets", "got", "getting", "gotten", "fell", "falls", "fallen", "become", "becomes",
+        "became", "look", "looks", "looked", "seem", "seems", "seemed", "taken", "so", "very", "really",
+        "too", "quite", "seriously", "mentally", "terribly", "properly", "gravely", "an", "a", "the",
+        "my", "your", "his", "her", "their", "our", "its", "this", "that", "no", "any"
     ]
-)
+)  # fmt: skip
 # Words that follow "I will"/"I would" but never the adjective "ill" or the noun "id".
 _AFTER_SUBJECT = frozenset(
     [
-        "be",
-        "never",
-        "always",
-        "still",
-        "just",
-        "wait",
-        "try",
-        "do",
-        "make",
-        "take",
-        "give",
-        "get",
-        "go",
-        "love",
-        "miss",
-        "call",
-        "text",
-        "come",
-        "keep",
-        "stop",
-        "change",
-        "probably",
-        "prob",
-        "literally",
-        "honestly",
-        "rather",
-        "def",
-        "definitely",
-        "really",
-        "leave",
-        "send",
-        "tell",
+        "be", "never", "always", "still", "just", "wait", "try", "do", "make", "take", "give", "get",
+        "go", "love", "miss", "call", "text", "come", "keep", "stop", "change", "probably", "prob",
+        "literally", "honestly", "rather", "def", "definitely", "really", "leave", "send", "tell"
     ]
-)
+)  # fmt: skip
 
 # "'d" is "would" before a verb and "had" before a past participle ("I'd been", "I'd watched").
 _PARTICIPLES = frozenset(
-    {
-        "been",
-        "gone",
-        "seen",
-        "done",
-        "known",
-        "taken",
-        "given",
-        "gotten",
-        "got",
-        "had",
-        "written",
-        "spoken",
-        "broken",
-        "eaten",
-        "forgotten",
-        "told",
-        "said",
-        "thought",
-        "felt",
-        "lost",
-        "found",
-        "made",
-        "left",
-        "heard",
-        "kept",
-        "sent",
-        "brought",
-        "bought",
-        "meant",
-        "begun",
-        "driven",
-        "ridden",
-        "fallen",
-        "chosen",
-        "hidden",
-        "stolen",
-        "woken",
-        "worn",
-        "torn",
-        "sworn",
-    }
-)
+    [
+        "been", "gone", "seen", "done", "known", "taken", "given", "gotten", "got", "had", "written",
+        "spoken", "broken", "eaten", "forgotten", "told", "said", "thought", "felt", "lost", "found",
+        "made", "left", "heard", "kept", "sent", "brought", "bought", "meant", "begun", "driven",
+        "ridden", "fallen", "chosen", "hidden", "stolen", "woken", "worn", "torn", "sworn"
+    ]
+)  # fmt: skip
 
 # Words ending in "-ed" that are not past participles ("I'd shred it", "a sacred place").
 _ED_BASE_FORMS = frozenset(
     [
-        "shred",
-        "embed",
-        "imbed",
-        "sacred",
-        "naked",
-        "wicked",
-        "hundred",
-        "kindred",
-        "rugged",
-        "ragged",
-        "jagged",
+        "shred", "embed", "imbed", "sacred", "naked", "wicked", "hundred", "kindred", "rugged",
+        "ragged", "jagged"
     ]
-)
+)  # fmt: skip
 
 # Punctuation that ends a clause: a pattern's gap and the negation scan stop there.
 CLAUSE_BREAKS = frozenset({";", ":", "(", ")", "[", "]", "—", "–", "-", ".", "!", "?", "…"})

@@ -182,8 +182,9 @@ def _hits(rule: Rule, ctx: Context, unit: list[Sentence]) -> list[Span]:
         if echoes and matchers is not None and cancelled_in_sentence(ctx, rule, matchers, echoes[0]):
             echoes = []  # the rule's own `unless` speaks for the sentence, echoes included
         hits += echoes
-        tail = _tail_start(ctx, sentence)
-        hits = [h for h in hits if h.start >= tail]
+        if hits:  # the word scan for a run-on's tail only where something was found
+            tail = _tail_start(ctx, sentence)
+            hits = [h for h in hits if h.start >= tail]
         if hits:
             found.append(min(hits, key=lambda s: (s.start, -s.end)))
     return found

@@ -89,39 +89,44 @@ def locate(rule: Rule, ctx: Context) -> Span | None:
     if rule.spec.matchers is None:
         return None
     matchers = rule.spec.strong or rule.spec.matchers
+    voided, taken = _blocked_paragraphs(ctx, rule.spec)
     if matchers.match and matchers.regex is not None:
         # Token patterns describe a sentence that does the section's job; the evidence shown
         # is a token match wherever the letter has one.
-        found = next(_cues(ctx, _with(rule, replace(matchers, regex=None))), None)
+        found = next(_cues(ctx, _with(rule, replace(matchers, regex=None)), voided, taken), None)
         if found is not None:
             return found
-    found = next(_cues(ctx, _with(rule, matchers)), None)
+    found = next(_cues(ctx, _with(rule, matchers), voided, taken), None)
     if found is None and rule.spec.strong is not None:
-        return _weak_evidence(rule, ctx)  # nothing strong: every hit left is a weak cue
+        return _weak_evidence(rule, ctx, voided, taken)  # nothing strong: every hit left is weak
     return found
 
 
-def _cues(ctx: Context, rule: Rule) -> Iterator[Span]:
-    """The rule's accepted cues, less those in a paragraph its `unless_paragraph` voids (read
-    after the token patterns found nothing, so only a looser cue is voided)."""
-    spec = rule.spec
-    void = bool(spec.void) and spec.matchers is not None and spec.matchers.regex is not None
-    back = bool(spec.back) and (not spec.back_in or ctx.profile.name in spec.back_in)
-    # Which paragraphs hold a voiding or taking-back hit, found once for the whole letter:
-    # asking again per cue would cost cues x paragraph.
-    voided = _paragraphs_saying(ctx, spec.void, spec.void_index, ctx.doc.in_writer_voice) if void else set()
-    # a taking-back is often itself a conditional ("if you hadn't started it"): only quoting
-    # someone else's words makes it not the writer's
-    taken = _paragraphs_saying(ctx, spec.back, spec.back_index, _unquoted(ctx)) if back else set()
+def _blocked_paragraphs(ctx: Context, spec: SectionRule) -> tuple[set[int], set[int]]:
+    """The paragraphs whose looser cues `unless_paragraph` voids, and those whose cues a
+    taking-back voids (its own paragraph and the one before), found once per letter and rule:
+    asking again per cue would cost cues x paragraph."""
+    voided = (
+        _paragraphs_saying(ctx, spec.void, spec.void_index, ctx.doc.in_writer_voice) if spec.void else set()
+    )
+    taken: set[int] = set()
+    if spec.back and (not spec.back_in or ctx.profile.name in spec.back_in):
+        # a taking-back is often itself a conditional ("if you hadn't started it"): only
+        # quoting someone else's words makes it not the writer's
+        said = _paragraphs_saying(ctx, spec.back, spec.back_index, _unquoted(ctx))
+        taken = said | {p - 1 for p in said}
+    return voided, taken
+
+
+def _cues(ctx: Context, rule: Rule, voided: set[int], taken: set[int]) -> Iterator[Span]:
+    """The rule's accepted cues outside the blocked paragraphs; `unless_paragraph` voids only
+    the looser regex cues, so a rule reading token patterns alone keeps them."""
+    matchers = rule.spec.matchers
+    blocked = taken | voided if matchers is not None and matchers.regex is not None else taken
     for span in accepted_matches(ctx, rule):
         sentence = ctx.doc.sentence_at(span.start)
-        if sentence is None:
+        if sentence is None or sentence.paragraph not in blocked:
             yield span
-            continue
-        paragraph = sentence.paragraph
-        if paragraph in voided or paragraph in taken or paragraph + 1 in taken:
-            continue
-        yield span
 
 
 def _unquoted(ctx: Context) -> Callable[[Span], bool]:
@@ -149,11 +154,11 @@ def _with(rule: Rule, matchers: Matchers) -> Rule:
     return replace(rule, spec=replace(rule.spec, matchers=matchers))
 
 
-def _weak_evidence(rule: Rule, ctx: Context) -> Span | None:
+def _weak_evidence(rule: Rule, ctx: Context, voided: set[int], taken: set[int]) -> Span | None:
     """Weak cues count only when they recur: one "I've changed" is a claim, not a section."""
     first: Span | None = None
     starts: set[int] = set()
-    for span in _cues(ctx, rule):
+    for span in _cues(ctx, rule, voided, taken):
         starts.add(span.start)
         first = first or span
         if len(starts) >= WEAK_CUES:
