@@ -176,7 +176,7 @@ def fingerprint() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check that the model is current")
-    parser.add_argument("--letter-rate", type=float, default=0.05,
+    parser.add_argument("--letter-rate", type=float, default=0.04,
                         help="share of held-out letters without self-harm that may fire")  # fmt: skip
     parser.add_argument("--cross-validate", action="store_true",
                         help="leave each probe set out in turn: rules and model on it")  # fmt: skip
