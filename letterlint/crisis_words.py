@@ -462,6 +462,9 @@ IDIOMS = (
     r"be without|feel|another)\b)|literally (?:die|died|dying|dead|deceased)|"
     r"fak(?:e|ed|ing) (?:my|his|her|our) (?:own )?death|(?:had|has|have) (?:me|us) (?:dead|dying|deceased)|"
     r"(?:die|died|dying|dead) inside|dy(?:e|ed|ing) (?:my|her|his|your|our|their) hair|"
+    # Laughter told as a killing, and a death said to happen again and again, which no death can.
+    r"(?:kill|kills|killed|killing) (?:myself|meself|mesel|ourselves|themselves|himself|herself) "
+    r"(?:laughing|with laughter|laffing)|used to (?:nearly |almost |practically |just )?die\b|"
     r"(?:miss|love|like|want|fear|vex) (?:you|u|am|her|him|dem) die|"
     r"(?:thought|felt like|thought that) (?:i|i['’]d|id) (?:would |will |was going to |gonna )?(?:die|dying) "
     r"(?:when|after|the day|the night|without) (?:you|u) (?:left|went|walked|said|told|moved|ended)|"

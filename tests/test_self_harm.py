@@ -109,6 +109,8 @@ def test_plain_and_indirect_statements_are_errors(text: str) -> None:
         "I burned myself on the oven again, the usual clumsiness.",
         "Your secret is safe, I'll take it to my grave.",
         "Whether that film counts as Christmas, I'll die on that hill.",
+        "We were killing ourselves laughing at the karaoke.",
+        "You'd tease me because I used to nearly die on the climb to the castle.",
     ],
 )
 def test_idioms_stay_quiet(text: str) -> None:
@@ -319,3 +321,19 @@ def test_probes_command_prints_the_three_numbers(run_cli) -> None:  # type: igno
         [sys.executable, "-m", "letterlint.probes", str(ROOT / "README.md")], capture_output=True, text=True
     )
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_the_scorer_is_quiet_on_words_given_to_someone_else() -> None:
+    """Only the learned scorer is quieted on a quote another person said; the patterns and the
+    word classes read quotes too, since a quote may be the writer's own."""
+    from letterlint.checks.crisis import said_by_another
+    from letterlint.document import Document
+    from letterlint.model import Span
+
+    text = 'Your brother told me, "there is no point planning a future with you." I think of it often.'
+    doc = Document(text)
+    inside = text.index("no point")
+    assert said_by_another(doc, Span(inside, inside + 8))
+    own = 'I said to myself, "there is no point going on like this."'
+    assert not said_by_another(Document(own), Span(own.index("no point"), own.index("no point") + 8))
+    assert crisis('I wrote in my diary, "I want to die tonight."'), "the writer's own quote still fires"

@@ -86,7 +86,8 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
     covered = {_index(ctx.doc, sp) for sp in spans}
     spans += [sp for sp in cue_sentences(ctx.doc) if _index(ctx.doc, sp) not in covered]
     covered |= {_index(ctx.doc, sp) for sp in spans}
-    spans += [sp for sp in scored_sentences(ctx.doc) if _index(ctx.doc, sp) not in covered]
+    scored = [sp for sp in scored_sentences(ctx.doc) if _index(ctx.doc, sp) not in covered]
+    spans += [sp for sp in scored if not said_by_another(ctx.doc, sp)]
     for span in sorted(spans, key=lambda sp: sp.start):
         sentence = ctx.doc.sentence_at(span.start)
         key = sentence.index if sentence else -span.start
@@ -102,6 +103,23 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
         count += 1
         if count >= rule.spec.max_per_letter:
             return
+
+
+# Another person as the speaker of what follows: "you said", "Mum told me", "he wrote".
+_OTHER_SPEAKER = re.compile(
+    r"(?:\b(?i:you|u|he|she|they|your\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+)|\b[A-Z][a-z]+)\s+"
+    r"(?i:(?:\w+\s+)?(?:said|says|told|tells|wrote|writes|texted|asked|asks|shouted|yelled|screamed))\b"
+)
+
+
+def said_by_another(doc: Document, span: Span) -> bool:
+    """The scorer's words are quoted, and the sentence gives them to someone else ("You said to
+    me, 'I can't keep being the only one who plans'"). Only the scorer is quieted so: the
+    patterns and the word classes still read a quote, which may be the writer's own."""
+    sentence = doc.sentence_at(span.start)
+    if sentence is None or not doc.is_quoted(span):
+        return False
+    return bool(_OTHER_SPEAKER.search(doc.text, sentence.span.start, span.start))
 
 
 def _index(doc: Document, span: Span) -> int | None:
