@@ -112,14 +112,23 @@ _OTHER_SPEAKER = re.compile(
 )
 
 
+_QUOTE_MARKS = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”")
+
+
 def said_by_another(doc: Document, span: Span) -> bool:
-    """The scorer's words are quoted, and the sentence gives them to someone else ("You said to
-    me, 'I can't keep being the only one who plans'"). Only the scorer is quieted so: the
-    patterns and the word classes still read a quote, which may be the writer's own."""
+    """The scorer's words stand inside quotation marks that the sentence gives to someone else
+    ("You said to me, \"I can't keep being the only one who plans\""). Only the scorer is
+    quieted so, and only inside the marks (a report without them, "you always said I'd be the
+    death of you; turns out ...", runs on into the writer's own words): the patterns and the
+    word classes still read every quote, which may be the writer's own."""
     sentence = doc.sentence_at(span.start)
-    if sentence is None or not doc.is_quoted(span):
+    if sentence is None:
         return False
-    return bool(_OTHER_SPEAKER.search(doc.text, sentence.span.start, span.start))
+    base = sentence.span.start
+    for quote in _QUOTE_MARKS.finditer(sentence.text):
+        if base + quote.start() <= span.start and span.end <= base + quote.end():
+            return bool(_OTHER_SPEAKER.search(doc.text, base, base + quote.start()))
+    return False
 
 
 def _index(doc: Document, span: Span) -> int | None:
