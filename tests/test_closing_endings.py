@@ -53,3 +53,51 @@ def test_above_a_sign_off_a_whole_last_line_without_a_full_stop_is_finished(endi
 def test_a_trailing_line_after_a_paragraph_that_stops_on_an_adverb_breaks_off() -> None:
     text = f"{BODY}I only told you because you were the one person who ever\n\nnot sure what I mean by it\n"
     assert "weak-closing/no-closing" in closing_rules(text)
+
+
+def ending_kinds(ending: str, profile: str = "reconcile") -> set[str]:
+    return {r.split("/")[1] for r in closing_rules(f"{BODY}{ending}\n\nBest,\nJo\n", profile)}
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Truth be told, I no longer care either way.",  # no longer caring
+        "You won't be getting another letter from me.",  # contact cut off for good
+        "I shall not be troubling you any more.",
+        "I'm through running after you.",  # refusing to run after the reader
+        "Well, you will cope perfectly well without me.",  # a barb in the last clause
+    ],
+)
+def test_a_last_line_that_withdraws_is_a_negative_ending(ending: str) -> None:
+    assert "withdrawn-ending" in ending_kinds(ending)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "If you would rather I didn't, I won't write again, and I wish you every happiness.",
+        "I won't write again until you tell me you'd like me to.",
+        "I don't care how long it takes; I'll be glad whenever you're ready.",
+        "Take care of yourself, and give my love to your sister.",
+    ],
+)
+def test_a_respectful_goodbye_or_a_warm_ending_is_not_withdrawn(ending: str) -> None:
+    assert not ending_kinds(ending)
+
+
+@pytest.mark.parametrize(
+    ("ending", "kind"),
+    [
+        ("Should I hear nothing, I'll take that as licence to tell your sister everything.", "threat-ending"),
+        ("The truth has a habit of coming to light, as you know.", "threat-ending"),
+        ("Gossip travels fast round here, sooner or later.", "threat-ending"),
+        ("You have most likely deleted it unread.", "self-defeat"),
+        ("It's wishful thinking, I know.", "self-defeat"),
+        ("Well, anyhow, enough said.", "fizzle"),
+        ("Please answer by return.", "pressure-ending"),
+        ("I shall expect a reply from you by the weekend.", "pressure-ending"),
+    ],
+)
+def test_kinds_of_weak_endings(ending: str, kind: str) -> None:
+    assert kind in ending_kinds(ending)
