@@ -108,6 +108,49 @@ _BREAKS_OFF = re.compile(
     r"|\b(?:you|u|they)['’]?re|\bwe['’]re|\b(?:i|you|u|we|they|he|she)\s+said)\W*$",
     re.IGNORECASE,
 )
+# Last words that cannot end a sentence at all, read even above a sign-off when no end mark
+# follows: an article or possessive waiting for its noun ("... all your"), a preposition
+# waiting for its object ("... the back of"), a conjunction waiting for its clause ("...
+# whether", "... and"), 'that' after a verb of saying or thinking ("I wanted to say that"),
+# a copula after what announces the point ("the thing is", "what I mean was"), 'to' after
+# a noun or a verb that does not take it alone ("we could go to"), and an adverb that
+# waits for its verb after a subject or a conjunction ("... who ever", "and I still",
+# "and honestly", "I keep thinking maybe").
+_ADVERB_WAITS = (
+    r"(?:just|still|ever|even|never|always|really|also|only|actually|maybe|perhaps|probably|honestly|truly)"
+)
+_CANNOT_END = re.compile(
+    r"(?:\b(?:a|an|the|my|your|ur|our|their|its|every|each|of|with|from|into|onto|towards?|than|"
+    r"and|nor|because|cause|cos|although|unless|whether|whereas|whose)"
+    r"|(?<!\bwhat)(?<!\bas)\s+if|(?<!\bsay)(?<!\bsince)\s+when"
+    # a contracted helper verb never ends a clause ("I think I'll", "maybe it's")
+    r"|\b(?:i|you|u|we|they|he|she|it|that|there|who|what)['’](?:m|d|ll|ve|re|s)|\bim"
+    # a subject waiting for its verb ("maybe it's time we", "and I know that I")
+    r"|(?<!\bthan)(?<!\bas)(?<!\bdo)(?<!\bdid)(?<!\bare)(?<!\bwere)(?<!\bwill)(?<!\bcan)(?<!\bcould)"
+    r"(?<!\bwould)(?<!\bshould)(?<!\bhave)(?<!\bhas)(?<!\bis)(?<!\bwas)\s+(?:we|they|he|she)"
+    r"|\b(?:that|if|when|because|so|what|how|why|where|wish|hope|think|thought|know|knew|maybe|"
+    r"whether|until|since|while|but)\s+i"
+    # a clause opened on its subject and left without a verb ("... whether you and the kids",
+    # "and if your mother", "I hope that one day")
+    r"|\b(?:whether|if|that|when|because|unless|until)\s+(?:(?:you|we|they|he|she|i|and|or)\s+)*"
+    r"(?:the|a|an|my|your|ur|our|his|her|their|one|every)\s+[^\W\d_]+"
+    r"|\b(?:say|said|saying|tell\s+you|told\s+you|think|thought|thinking|know|knew|hope|hoped|wish|"
+    r"mean|meant|realise|realised|realize|realized|feel|felt|believe|sure|so|understand|admit|"
+    r"promise|is|was)\s+that"
+    r"|\b(?:thing|truth|point|problem|reason|question|fact|say|tell\s+you|ask|mean|meant|wanted|"
+    r"trying|saying|is|was)\s+(?:is|was)"
+    r"|(?<!\bwant)(?<!\bwanna)(?<!\blike)(?<!\blove)(?<!\bneed)(?<!\bhave)(?<!\bhas)(?<!\bhad)"
+    r"(?<!\bgoing)(?<!\bused)(?<!\bought)(?<!\bgot)(?<!\btry)(?<!\btried)(?<!\bmean)(?<!\bmeant)"
+    r"(?<!\bable)(?<!\bsupposed)(?<!\ballowed)(?<!\bwanted)(?<!\bhoping)(?<!\bagreed)(?<!['’]d)"
+    r"(?<!\bpromised)(?<!\bdecided)(?<!\bhope)(?<!\bwish)(?<!\bdeserve)(?<!\bchoose)(?<!\bnot)"
+    r"(?<!\bneeded)(?<!\bplanning)(?<!\bplanned)(?<!\bwould)\s+to"
+    rf"|\b(?:i|you|u|we|they|he|she|who|and|but|or|because|cause|that)(?:['’](?:d|ll|ve|re|m))?\s+"
+    rf"(?:{_ADVERB_WAITS}\s+)*"
+    r"(?:just|still|ever|even|never|always|really|also|only|actually)"
+    r"|\b(?:and|but|or|so|because|thinking|think|thought|wondering|wonder)\s+"
+    r"(?:maybe|perhaps|honestly|probably|then|also))\W*$",
+    re.IGNORECASE,
+)
 # Words that announce more, but may also end a whole thought above a sign-off ("We tried, at
 # least", "like mum always says", "That's how it'll be"): read only where no sign-off follows.
 _ANNOUNCES_MORE = re.compile(
@@ -288,7 +331,13 @@ def _breaks_off(text: str, signed: bool) -> bool:
     ("... if you're"); without one also a last word that always needs more ("... and"),
     unless the words are whole ("... and you'd be right not to")."""
     if signed:
-        return not _FINISHED.search(text) and bool(_BREAKS_OFF.search(text)) and not _COMPLETE.search(text)
+        if _FINISHED.search(text) or _COMPLETE.search(text):
+            return False
+        # ...on its last word itself: a valediction the parser left in the body ends on a
+        # comma ("With love and,"), and a dash above a sign-off breaks off on purpose ("than--")
+        return bool(_BREAKS_OFF.search(text) or (_CANNOT_END.search(text) and text[-1:].isalnum()))
+    if not _FINISHED.search(text) and _CANNOT_END.search(text) and not _COMPLETE.search(text):
+        return True
     if (stops_mid_thought(text) and not _COMPLETE.search(text)) or (
         not _FINISHED.search(text) and (_BREAKS_OFF.search(text) or _ANNOUNCES_MORE.search(text))
     ):
