@@ -67,6 +67,25 @@ _AFTER_SUBJECT = frozenset(
     ]
 )  # fmt: skip
 
+# After text-speak "ur", words that make it "you're", not "your" (see _reads_as_you_are).
+_AFTER_YOU_ARE = frozenset(
+    [
+        "so", "such", "too", "not", "always", "never", "just", "literally", "really", "still", "the",
+        "a", "an", "being", "gonna", "going", "right", "wrong", "welcome", "sorry", "lying", "joking"
+    ]
+)  # fmt: skip
+# Nouns in -ing that "your" often owns ("ur wedding", "ur things").
+_ING_NOUNS = frozenset(
+    [
+        "things", "wedding", "morning", "evening", "meeting", "feelings", "feeling", "building",
+        "painting", "clothing", "belongings", "ending", "wording", "reading", "writing", "darling",
+        "sibling", "siblings", "earring", "earrings", "pudding", "ceiling", "birthing", "training",
+        "booking", "parking", "packing", "washing", "singing", "cooking", "driving", "drinking",
+        "gaming", "hearing", "housing", "savings", "screening", "setting", "settings", "spring",
+        "string", "swimming", "uprising", "upbringing", "wellbeing", "well-being", "shopping"
+    ]
+)  # fmt: skip
+
 # "'d" is "would" before a verb and "had" before a past participle ("I'd been", "I'd watched").
 _PARTICIPLES = frozenset(
     [
@@ -156,6 +175,8 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
             words = read_word(m.group())
             if words[0] in _TEXT_SPEAK_I and _reads_as_i(norms, matches, n):
                 words = _TEXT_SPEAK_I[words[0]]
+            elif m.group().lower() == "ur" and _reads_as_you_are(matches, n):
+                words = ("you", "are")
         else:
             words = ("#",) if m.lastgroup == "number" else _marks(m.group())
         if clitic_would and _is_participle(words[0]):
@@ -189,6 +210,18 @@ def _reads_as_i(norms: list[str], matches: list[re.Match[str]], n: int) -> bool:
     if _opens_clause(norms):
         return True
     return matches[n + 1].group().lower() in _AFTER_SUBJECT and norms[-1] not in _BEFORE_ILLNESS
+
+
+def _reads_as_you_are(matches: list[re.Match[str]], n: int) -> bool:
+    """Text-speak "ur" is "you're" before what only follows a subject and its verb: an -ing verb
+    ("ur making it worse"), a degree word or a determiner ("ur so", "ur the one", "ur not");
+    elsewhere it is "your" ("ur mum", "ur wedding")."""
+    if not _word_follows(matches, n):
+        return False
+    following = matches[n + 1].group().lower()
+    if following in _AFTER_YOU_ARE:
+        return True
+    return len(following) > 4 and following.endswith("ing") and following not in _ING_NOUNS
 
 
 def _opens_clause(norms: list[str]) -> bool:

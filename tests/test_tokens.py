@@ -48,3 +48,18 @@ def test_ill_is_i_will_before_a_verb_and_the_adjective_after_a_copula(
 
 def test_stacked_marks_stay_stacked() -> None:
     assert tokenize("why?? fine!!! ok?").norms == ("why", "?", "?", "fine", "!", "!", "okay", "?")
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("ur making it so hard", "you are making it so hard"),
+        ("ur not even sorry", "you are not even sorry"),
+        ("ur the one who left", "you are the one who left"),
+        ("ur mum rang me", "your mum rang me"),
+        ("ur wedding photos", "your wedding photos"),
+        ("i kept ur", "i kept your"),
+    ],
+)
+def test_text_speak_ur_is_you_are_only_before_what_follows_a_verb(text: str, reading: str) -> None:
+    assert " ".join(tokenize(text).norms) == reading
