@@ -67,6 +67,13 @@ def bargain_paragraph(size: int) -> str:
     return _fill("I'll sell the bike. I'll quit the pub quiz. I'll do anything you want. ", size)
 
 
+def unfinished_last_line(size: int) -> str:
+    """A last line with no end mark and a long run of spaces inside it, above a sign-off: the
+    closing check reads how such a line ends."""
+    room = max(1, size - len(OPENING) - 40)
+    return OPENING + "\n\nI miss you" + " " * room + "so much and\n\nLove,\nJo\n"
+
+
 def heading_spaces(size: int) -> str:
     """A Markdown heading, then one long run of spaces, then a stray `#`."""
     head = "# Dear Sam"
@@ -84,4 +91,5 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "long single line": long_line,
     "markdown heading + spaces": heading_spaces,
     "bargain paragraph": bargain_paragraph,
+    "unfinished last line + spaces": unfinished_last_line,
 }

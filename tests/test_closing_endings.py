@@ -101,3 +101,21 @@ def test_a_respectful_goodbye_or_a_warm_ending_is_not_withdrawn(ending: str) -> 
 )
 def test_kinds_of_weak_endings(ending: str, kind: str) -> None:
     assert kind in ending_kinds(ending)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "You were the best thing I ever dreamed of",
+        "Call me whenever you want me to",
+        "I will love you forever and ever",
+        "Thinking of you always",
+        "I hope so too, and so does she",
+    ],
+)
+def test_a_preposition_or_adverb_that_ends_english_sentences_is_not_a_break(ending: str) -> None:
+    assert "weak-closing/no-closing" not in closing_rules(f"{BODY}{ending}\n\nLove,\nJo\n")
+
+
+def test_a_doubled_space_does_not_step_past_the_exceptions() -> None:
+    assert "weak-closing/no-closing" not in closing_rules(f"{BODY}It is what I  want  to\n\nLove,\nJo\n")

@@ -127,7 +127,8 @@ _CANNOT_END = re.compile(
     r"|\b(?:i|you|u|we|they|he|she|it|that|there|who|what)['’](?:m|d|ll|ve|re|s)|\bim"
     # a subject waiting for its verb ("maybe it's time we", "and I know that I")
     r"|(?<!\bthan)(?<!\bas)(?<!\bdo)(?<!\bdid)(?<!\bare)(?<!\bwere)(?<!\bwill)(?<!\bcan)(?<!\bcould)"
-    r"(?<!\bwould)(?<!\bshould)(?<!\bhave)(?<!\bhas)(?<!\bis)(?<!\bwas)\s+(?:we|they|he|she)"
+    r"(?<!\bwould)(?<!\bshould)(?<!\bhave)(?<!\bhas)(?<!\bhad)(?<!\bis)(?<!\bwas)(?<!\bdoes)(?<!\bmust)"
+    r"(?<!\bmay)(?<!\bmight)\s+(?:we|they|he|she)"
     r"|\b(?:that|if|when|because|so|what|how|why|where|wish|hope|think|thought|know|knew|maybe|"
     r"whether|until|since|while|but)\s+i"
     # a clause opened on its subject and left without a verb ("... whether you and the kids",
@@ -151,6 +152,25 @@ _CANNOT_END = re.compile(
     r"(?:maybe|perhaps|honestly|probably|then|also))\W*$",
     re.IGNORECASE,
 )
+# ...but a preposition left at the end of its clause ("someone to talk to", "the one I grew up
+# with"), an object before 'to' ("whenever you want me to") and a closing 'always' or 'ever'
+# ("love you always", "forever and ever") end English sentences.
+_MAY_END = re.compile(
+    r"(?:\b(?:of|with|from|to|for|about|at|on|in|forever|too|either)|\b(?:and|than|as|for)\s+ever"
+    r"|\b(?:you|u|me|us|him|her|them|and|now)\s+always)\W*$",
+    re.IGNORECASE,
+)
+_CANNOT_END_REACH = 300  # characters of the last sentence read: the words that end it are few
+
+
+def _cannot_end(text: str) -> bool:
+    """The last words cannot end a sentence (`_CANNOT_END`, `_MAY_END`). Only the tail is read,
+    with its white space made single, so that the time stays linear on a long run of spaces and
+    a doubled space cannot step past a lookbehind ("want  to")."""
+    tail = " ".join(text[-_CANNOT_END_REACH:].split())
+    return bool(_CANNOT_END.search(tail)) and not _MAY_END.search(tail)
+
+
 # Words that announce more, but may also end a whole thought above a sign-off ("We tried, at
 # least", "like mum always says", "That's how it'll be"): read only where no sign-off follows.
 _ANNOUNCES_MORE = re.compile(
@@ -335,8 +355,8 @@ def _breaks_off(text: str, signed: bool) -> bool:
             return False
         # ...on its last word itself: a valediction the parser left in the body ends on a
         # comma ("With love and,"), and a dash above a sign-off breaks off on purpose ("than--")
-        return bool(_BREAKS_OFF.search(text) or (_CANNOT_END.search(text) and text[-1:].isalnum()))
-    if not _FINISHED.search(text) and _CANNOT_END.search(text) and not _COMPLETE.search(text):
+        return bool(_BREAKS_OFF.search(text) or (_cannot_end(text) and text[-1:].isalnum()))
+    if not _FINISHED.search(text) and _cannot_end(text) and not _COMPLETE.search(text):
         return True
     if (stops_mid_thought(text) and not _COMPLETE.search(text)) or (
         not _FINISHED.search(text) and (_BREAKS_OFF.search(text) or _ANNOUNCES_MORE.search(text))

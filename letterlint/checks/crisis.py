@@ -105,11 +105,13 @@ def run(rule: Rule, ctx: Context) -> Iterator[Finding]:
             return
 
 
-# Another person as the speaker of what follows: "you said", "Mum told me", "he wrote".
-_OTHER_SPEAKER = re.compile(
-    r"(?:\b(?i:you|u|he|she|they|your\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+)|\b[A-Z][a-z]+)\s+"
-    r"(?i:(?:\w+\s+)?(?:said|says|told|tells|wrote|writes|texted|asked|asks|shouted|yelled|screamed))\b"
+# A speech verb and its speaker: "you said", "Mum told me", "I wrote" (the writer's own).
+_SPEECH = re.compile(
+    r"(?P<subject>\b(?i:i|we|you|u|he|she|they|your\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|my\s+\w+)"
+    r"|\b[A-Z][a-z]+)\s+(?i:(?:(?!(?:i|we)\b)\w+\s+)?(?:said|says|told|tells|wrote|writes|texted|asked|asks|shouted|"
+    r"yelled|screamed))\b"
 )
+_WRITER = frozenset({"i", "we"})
 
 
 _QUOTE_MARKS = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”")
@@ -127,7 +129,9 @@ def said_by_another(doc: Document, span: Span) -> bool:
     base = sentence.span.start
     for quote in _QUOTE_MARKS.finditer(sentence.text):
         if base + quote.start() <= span.start and span.end <= base + quote.end():
-            return bool(_OTHER_SPEAKER.search(doc.text, base, base + quote.start()))
+            # the last speech verb before the quote names its speaker ("you said no, so I wrote")
+            verbs = list(_SPEECH.finditer(doc.text, base, base + quote.start()))
+            return bool(verbs) and verbs[-1].group("subject").split()[0].lower() not in _WRITER
     return False
 
 
