@@ -82,7 +82,7 @@ _ING_NOUNS = frozenset(
         "sibling", "siblings", "earring", "earrings", "pudding", "ceiling", "birthing", "training",
         "booking", "parking", "packing", "washing", "singing", "cooking", "driving", "drinking",
         "gaming", "hearing", "housing", "savings", "screening", "setting", "settings", "spring",
-        "string", "swimming", "uprising", "upbringing", "wellbeing", "well-being", "shopping"
+        "string", "swimming", "uprising", "upbringing", "wellbeing", "shopping"
     ]
 )  # fmt: skip
 

@@ -87,3 +87,10 @@ def one_line_error(proc: subprocess.CompletedProcess) -> str:
     assert len(lines) == 1, err
     assert lines[0].startswith("letterlint: error: ")
     return lines[0].removeprefix("letterlint: error: ")
+
+
+def family_rules(text: str, family: str, profile: str = "reconcile") -> set[str]:
+    """The ids of the rules of `family` that fire on `text`."""
+    from letterlint import lint_text
+
+    return {f.rule for f in lint_text(text, profile=profile).findings if f.family == family}

@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from letterlint import lint_text
+from tests.test_closing_kinds import closing_rules
 
 BODY = "Dear Rob,\n\nThe hedges are trimmed and the shed is painted. The plums came early this year.\n\n"
-
-
-def closing_rules(text: str, profile: str = "reconcile") -> set[str]:
-    return {f.rule for f in lint_text(text, profile=profile).findings if f.family == "weak-closing"}
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from letterlint import lint_text
+from tests.conftest import family_rules
 
 
 def closing_rules(text: str, profile: str = "reconcile") -> set[str]:
-    return {f.rule for f in lint_text(text, profile=profile).findings if f.family == "weak-closing"}
+    return family_rules(text, "weak-closing", profile)
 
 
 @pytest.mark.parametrize(

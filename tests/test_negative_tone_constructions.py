@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from letterlint import lint_text
+from tests.conftest import family_rules
 
 # (rule, text that must fire it)
 FIRES = [
@@ -49,7 +49,7 @@ ALLOWS = [
 
 
 def _rules(text: str) -> set[str]:
-    return {f.rule for f in lint_text(text).findings}
+    return family_rules(text, "negative-tone")
 
 
 @pytest.mark.parametrize(("rule", "text"), FIRES)

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from letterlint import default_engine
-
-ENGINE = default_engine()
+from tests.conftest import family_rules
 
 
 def _rules(text: str) -> set[str]:
-    return {f.rule for f in ENGINE.lint(text).findings if f.family == "negative-tone"}
+    return family_rules(text, "negative-tone")
 
 
 @pytest.mark.parametrize(

@@ -350,19 +350,21 @@ def _breaks_off(text: str, signed: bool) -> bool:
     """The words cannot end the letter: above a sign-off only a clause broken off inside
     ("... if you're"); without one also a last word that always needs more ("... and"),
     unless the words are whole ("... and you'd be right not to")."""
+    finished = _FINISHED.search(text) is not None
+    complete = _COMPLETE.search(text) is not None
     if signed:
-        if _FINISHED.search(text) or _COMPLETE.search(text):
+        if finished or complete:
             return False
         # ...on its last word itself: a valediction the parser left in the body ends on a
         # comma ("With love and,"), and a dash above a sign-off breaks off on purpose ("than--")
         return bool(_BREAKS_OFF.search(text) or (_cannot_end(text) and text[-1:].isalnum()))
-    if not _FINISHED.search(text) and _cannot_end(text) and not _COMPLETE.search(text):
+    if not finished and not complete and _cannot_end(text):
         return True
-    if (stops_mid_thought(text) and not _COMPLETE.search(text)) or (
-        not _FINISHED.search(text) and (_BREAKS_OFF.search(text) or _ANNOUNCES_MORE.search(text))
+    if (stops_mid_thought(text) and not complete) or (
+        not finished and (_BREAKS_OFF.search(text) or _ANNOUNCES_MORE.search(text))
     ):
         return True
-    if _FINISHED.search(text) or _COMPLETE.search(text):
+    if finished or complete:
         return False
     word = _LAST_WORD.search(text)
     return text.endswith((":", ",", ";", "-", "–", "—", "•")) or (
